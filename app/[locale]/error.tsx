@@ -1,0 +1,28 @@
+'use client';
+
+import { useLocale, useTranslations } from 'next-intl';
+
+// Client component (Next.js requires it for error boundaries): its strings arrive through
+// NextIntlClientProvider, limited to the `errorPage` namespace so other pages ship no messages.
+export default function ErrorPage({ reset }: { error: Error & { digest?: string }; reset: () => void }) {
+  const t = useTranslations('errorPage');
+  const locale = useLocale();
+  return (
+    <main id="main-content" className="mx-auto w-full max-w-3xl flex-1 px-4 pt-8">
+      <h1 className="text-3xl">{t('title')}</h1>
+      <p className="mt-3 text-lg">{t('body')}</p>
+      <div className="mt-6 flex flex-wrap gap-4">
+        <button
+          type="button"
+          onClick={reset}
+          className="min-h-12 rounded bg-brand px-5 text-lg font-bold text-white hover:bg-brand-dark"
+        >
+          {t('retry')}
+        </button>
+        <a href={`/${locale}`} className="inline-flex min-h-12 items-center text-lg font-bold">
+          {t('home')}
+        </a>
+      </div>
+    </main>
+  );
+}

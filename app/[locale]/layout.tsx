@@ -1,0 +1,42 @@
+import type { Metadata } from 'next';
+import { notFound } from 'next/navigation';
+import { NextIntlClientProvider } from 'next-intl';
+import { setRequestLocale } from 'next-intl/server';
+import type { ReactNode } from 'react';
+import { province } from '@/catalogue/province';
+import { isLocale, locales } from '@/i18n/locales';
+import { mergedMessages } from '@/i18n/messages';
+import { getT } from '@/i18n/translate';
+
+export function generateStaticParams() {
+  return locales.map((locale) => ({ locale }));
+}
+export const dynamicParams = false;
+
+export async function generateMetadata({ params }: LayoutProps<'/[locale]'>): Promise<Metadata> {
+  const { locale } = await params;
+  if (!isLocale(locale)) return {};
+  const t = getT(locale, 'layout');
+  const name = t.text('portalName');
+  return {
+    title: { template: `%s – ${name}`, default: name },
+    description: t.text('tagline', { province: province.name }),
+  };
+}
+
+export default async function LocaleLayout({ children, params }: LayoutProps<'/[locale]'>) {
+  const { locale } = await params;
+  if (!isLocale(locale)) notFound();
+  setRequestLocale(locale);
+  // Only the error page's strings go to the browser; every other page is translated on the server.
+  const { errorPage } = mergedMessages(locale) as { errorPage: Record<string, string> };
+  return (
+    <html lang={locale}>
+      <body className="flex min-h-screen flex-col">
+        <NextIntlClientProvider locale={locale} messages={{ errorPage }}>
+          {children}
+        </NextIntlClientProvider>
+      </body>
+    </html>
+  );
+}

@@ -1,0 +1,187 @@
+import type { Metadata } from 'next';
+import { notFound } from 'next/navigation';
+import { setRequestLocale } from 'next-intl/server';
+import { ArrowRight, Banknote, Clock, FileText, Laptop, MapPin, Scale, Users } from 'lucide-react';
+import type { ReactNode } from 'react';
+import { bundlesContaining, findProcedure, lifeEventsFor, procedures, type CatalogueProcedure } from '@/catalogue';
+import type { Duration, Fee } from '@/catalogue/types';
+import { PageShell } from '@/components/layout/PageShell';
+import { SampleLabel } from '@/components/ui/SampleLabel';
+import { formatVnd } from '@/i18n/format';
+import { locales, type Locale } from '@/i18n/locales';
+import { getT, type KeyIn, type Translate } from '@/i18n/translate';
+import { localePath, paths } from '@/lib/paths';
+
+export function generateStaticParams() {
+  return locales.flatMap((locale) => procedures.map((p) => ({ locale, procedureId: p.id })));
+}
+export const dynamicParams = false;
+
+type Props = PageProps<'/[locale]/procedures/[procedureId]'>;
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { locale, procedureId } = await params;
+  const procedure = findProcedure(procedureId);
+  if (!procedure) return {};
+  return { title: getT(locale as Locale, 'catalogue.procedures').text(`${procedure.id}.title`) };
+}
+
+function feeText(fee: Fee, locale: Locale, t: Translate<'procedure'>): ReactNode {
+  return fee.kind === 'free' ? t('fee.free') : t('fee.vnd', { amount: formatVnd(fee.amount, locale) });
+}
+
+function durationText(duration: Duration, t: Translate<'procedure'>): ReactNode {
+  return 'amount' in duration
+    ? t(`duration.${duration.unit}`, { amount: duration.amount })
+    : t(`duration.${duration.unit}`);
+}
+
+function Section({ icon, title, children }: { icon: ReactNode; title: ReactNode; children: ReactNode }) {
+  return (
+    <section className="mt-6">
+      <h2 className="flex items-center gap-2 text-xl">
+        {icon}
+        {title}
+      </h2>
+      <div className="mt-1">{children}</div>
+    </section>
+  );
+}
+
+const iconClass = 'size-6 shrink-0 text-brand';
+
+export default async function ProcedurePage({ params }: Props) {
+  const { locale: rawLocale, procedureId } = await params;
+  const locale = rawLocale as Locale;
+  const procedure: CatalogueProcedure | undefined = findProcedure(procedureId);
+  if (!procedure) notFound();
+  setRequestLocale(locale);
+
+  const t = getT(locale, 'procedure');
+  const texts = getT(locale, 'catalogue.procedures');
+  const documents = getT(locale, 'catalogue.documents');
+  const eventTexts = getT(locale, 'catalogue.lifeEvents');
+  const events = lifeEventsFor(procedure.id);
+  const bundles = bundlesContaining(procedure.id);
+  const parentEvent = events[0] ?? lifeEventsFor(bundles[0]?.id ?? procedure.id)[0];
+
+  return (
+    <PageShell
+      locale={locale}
+      path={paths.procedure(procedure.id)}
+      crumbs={
+        parentEvent
+          ? [
+              {
+                href: localePath(locale, paths.lifeEvent(parentEvent.id)),
+                label: eventTexts(`${parentEvent.id}.title`),
+              },
+            ]
+          : []
+      }
+      messageKeys={['procedure', 'catalogue.procedures', 'catalogue.documents', 'catalogue.lifeEvents']}
+    >
+      <h1 className="text-3xl">{texts(`${procedure.id}.title`)}</h1>
+      <p className="mt-2 text-lg">{texts(`${procedure.id}.summary`)}</p>
+
+      <Section icon={<Users aria-hidden="true" className={iconClass} />} title={t('who')}>
+        <p>{texts(`${procedure.id}.who`)}</p>
+      </Section>
+
+      {'parts' in procedure && (
+        <Section icon={<FileText aria-hidden="true" className={iconClass} />} title={t('partsHeading')}>
+          <ul className="list-disc pl-6">
+            {procedure.parts.map((part) => (
+              <li key={part}>
+                <a href={localePath(locale, paths.procedure(part))}>{texts(`${part}.title`)}</a>
+              </li>
+            ))}
+          </ul>
+        </Section>
+      )}
+
+      <Section icon={<FileText aria-hidden="true" className={iconClass} />} title={t('need')}>
+        <ul className="list-disc pl-6">
+          {procedure.documents.value.map((doc) => (
+            <li key={doc}>{documents(doc as KeyIn<'catalogue.documents'>)}</li>
+          ))}
+        </ul>
+        <SampleLabel fact={procedure.documents} locale={locale} />
+      </Section>
+
+      <Section icon={<Banknote aria-hidden="true" className={iconClass} />} title={t('cost')}>
+        <p>
+          <span className="text-lg font-bold">{feeText(procedure.fee.value, locale, t)}</span>
+          <SampleLabel fact={procedure.fee} locale={locale} />
+        </p>
+      </Section>
+
+      <Section icon={<Clock aria-hidden="true" className={iconClass} />} title={t('time')}>
+        <p>
+          <span className="text-lg font-bold">{durationText(procedure.processingTime.value, t)}</span>
+          <SampleLabel fact={procedure.processingTime} locale={locale} />
+        </p>
+      </Section>
+
+      <Section icon={<MapPin aria-hidden="true" className={iconClass} />} title={t('where')}>
+        <p>{t(`office.${procedure.office}`)}</p>
+      </Section>
+
+      <Section icon={<Laptop aria-hidden="true" className={iconClass} />} title={t('how')}>
+        <p>
+          {t(`online.${procedure.online.value}`)}
+          <SampleLabel fact={procedure.online} locale={locale} />
+        </p>
+      </Section>
+
+      <div className="mt-8 rounded-lg border-2 border-slate-300 p-4">
+        <a
+          href={localePath(locale, paths.apply(procedure.id))}
+          className="inline-flex min-h-12 items-center gap-2 rounded bg-green-800 px-5 text-lg font-bold text-white no-underline hover:bg-green-900"
+        >
+          {t('apply')}
+          <ArrowRight aria-hidden="true" className="size-5" />
+        </a>
+        <p className="mt-2 text-slate-800">{t('applyHint')}</p>
+      </div>
+
+      {bundles.map((bundle) => (
+        <p key={bundle.id} className="mt-6">
+          {t('partOfBundle')}{' '}
+          <a href={localePath(locale, paths.procedure(bundle.id))}>{texts(`${bundle.id}.title`)}</a>
+        </p>
+      ))}
+
+      {events.length > 0 && (
+        <Section icon={null} title={t('lifeEventsHeading')}>
+          <ul className="list-disc pl-6">
+            {events.map((event) => (
+              <li key={event.id}>
+                <a href={localePath(locale, paths.lifeEvent(event.id))}>{eventTexts(`${event.id}.title`)}</a>
+              </li>
+            ))}
+          </ul>
+        </Section>
+      )}
+
+      <Section icon={<Scale aria-hidden="true" className={iconClass} />} title={t('legalBasis')}>
+        <ul className="list-disc pl-6">
+          {procedure.legalBasis.value.map((law) => (
+            <li key={law} lang="vi">
+              {law}
+            </li>
+          ))}
+        </ul>
+        <SampleLabel fact={procedure.legalBasis} locale={locale} />
+        {procedure.nationalCode && (
+          <p className="mt-2">
+            {t('nationalCode', { code: procedure.nationalCode.value })}
+            <SampleLabel fact={procedure.nationalCode} locale={locale} />
+          </p>
+        )}
+      </Section>
+
+      <p className="mt-8 border-l-4 border-sample pl-3 text-sm">{t('sampleExplain')}</p>
+    </PageShell>
+  );
+}

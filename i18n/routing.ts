@@ -1,0 +1,9 @@
+import { defineRouting } from 'next-intl/routing';
+import { defaultLocale, locales } from './locales';
+
+export const routing = defineRouting({
+  locales,
+  defaultLocale,
+  // Every URL carries its language, so a QR code or a shared link always opens in the same language.
+  localePrefix: 'always',
+});
