@@ -1,3 +1,4 @@
+/* eslint-disable @next/next/no-html-link-for-pages -- a full page load is the point: nothing client-side can be trusted here. */
 'use client';
 
 // Last resort when the root layout itself fails: no translations can be trusted to load, so it speaks

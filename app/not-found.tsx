@@ -1,18 +1,16 @@
-// Reached only for paths outside every locale (the proxy prefixes all others), so it speaks both
-// Vietnamese and English and sends people to the home page.
-export default function RootNotFound() {
+import { getLocale } from 'next-intl/server';
+import { NotFoundView } from '@/components/NotFoundView';
+import { defaultLocale, isLocale } from '@/i18n/locales';
+
+// Every unknown address lands here (see lib/routes.ts): the proxy tells us its language through
+// next-intl's locale header, so the page speaks it and carries the right `<html lang>`.
+export default async function NotFound() {
+  const requested = await getLocale();
+  const locale = isLocale(requested) ? requested : defaultLocale;
   return (
-    <html lang="vi">
-      <body className="mx-auto max-w-2xl p-4">
-        <main>
-          <h1 className="text-2xl">Không tìm thấy trang</h1>
-          <p>
-            <a href="/vi">Về trang chủ</a>
-          </p>
-          <p lang="en">
-            Page not found. <a href="/en">Go to the home page</a>
-          </p>
-        </main>
+    <html lang={locale}>
+      <body className="flex min-h-screen flex-col">
+        <NotFoundView locale={locale} />
       </body>
     </html>
   );

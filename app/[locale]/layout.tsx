@@ -2,7 +2,6 @@ import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { NextIntlClientProvider } from 'next-intl';
 import { setRequestLocale } from 'next-intl/server';
-import type { ReactNode } from 'react';
 import { province } from '@/catalogue/province';
 import { isLocale, locales } from '@/i18n/locales';
 import { mergedMessages } from '@/i18n/messages';

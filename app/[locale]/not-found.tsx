@@ -1,26 +1,9 @@
 import { getLocale } from 'next-intl/server';
-import { PageShell } from '@/components/layout/PageShell';
-import { SearchForm } from '@/components/SearchForm';
+import { NotFoundView } from '@/components/NotFoundView';
 import { defaultLocale, isLocale } from '@/i18n/locales';
-import { getT } from '@/i18n/translate';
-import { localePath } from '@/lib/paths';
 
-export default async function NotFound() {
+// Shown when a page calls notFound(); unknown paths are routed to app/not-found.tsx by the proxy instead.
+export default async function LocaleNotFound() {
   const requested = await getLocale();
-  const locale = isLocale(requested) ? requested : defaultLocale;
-  const t = getT(locale, 'notFound');
-  return (
-    <PageShell locale={locale} path="" crumbs={[]} messageKeys={['notFound', 'search']}>
-      <title>{t.text('title')}</title>
-      <h1 className="text-3xl">{t('title')}</h1>
-      <p className="mt-3 text-lg">{t('body')}</p>
-      <p className="mt-4">
-        <a href={localePath(locale)} className="text-lg font-bold">
-          {t('home')}
-        </a>
-      </p>
-      <p className="mt-6">{t('search')}</p>
-      <SearchForm locale={locale} />
-    </PageShell>
-  );
+  return <NotFoundView locale={isLocale(requested) ? requested : defaultLocale} />;
 }

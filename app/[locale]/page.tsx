@@ -26,7 +26,7 @@ export default async function HomePage({ params }: PageProps<'/[locale]'>) {
       <p className="mt-2 text-lg">{t('intro')}</p>
 
       <h2 className="mt-6 text-xl">{t('lifeEventsHeading')}</h2>
-      <ul className="mt-3 grid gap-3 sm:grid-cols-2">
+      <ul className="mt-3 grid grid-cols-1 gap-3 sm:grid-cols-2">
         {lifeEvents.map((event) => (
           <li key={event.id}>
             <a
@@ -34,7 +34,7 @@ export default async function HomePage({ params }: PageProps<'/[locale]'>) {
               className="flex min-h-24 items-center gap-4 rounded-lg border-2 border-slate-300 p-4 no-underline hover:border-brand"
             >
               <Pictogram name={event.pictogram} className="size-14 shrink-0 text-brand" />
-              <span>
+              <span className="min-w-0">
                 <span className="block text-xl font-bold underline underline-offset-2">
                   {events(`${event.id}.title`)}
                 </span>

@@ -45,7 +45,7 @@ export default async function LifeEventPage({ params }: Props) {
     >
       <div className="flex items-center gap-4">
         <Pictogram name={event.pictogram} className="size-16 shrink-0 text-brand" />
-        <h1 className="text-3xl">{texts(`${event.id}.title`)}</h1>
+        <h1 className="min-w-0 text-3xl">{texts(`${event.id}.title`)}</h1>
       </div>
       <p className="mt-3 text-lg">{texts(`${event.id}.summary`)}</p>
 

@@ -1,0 +1,50 @@
+import { defineConfig } from '@playwright/test';
+
+const PORT = Number(process.env.E2E_PORT ?? 3100);
+export const baseURL = `http://127.0.0.1:${PORT}`;
+
+/**
+ * One production server (built beforehand by scripts/test-all.sh) shared by every spec. Debian's
+ * Chromium, because Playwright's own browser download cannot reach its host from here.
+ */
+export default defineConfig({
+  testDir: './tests',
+  fullyParallel: true,
+  forbidOnly: !!process.env.CI,
+  retries: 0,
+  workers: process.env.CI ? 2 : undefined,
+  reporter: process.env.PLAYWRIGHT_JSON_OUTPUT_NAME ? [['list'], ['json']] : [['list']],
+  use: {
+    baseURL,
+    launchOptions: {
+      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run',
+        '--disable-quic',
+      ],
+    },
+    // A cheap Android phone's width.
+    viewport: { width: 360, height: 740 },
+  },
+  projects: [
+    { name: 'js', testMatch: /e2e\/.*\.spec\.ts/, use: { javaScriptEnabled: true } },
+    { name: 'no-js', testMatch: /e2e\/.*\.spec\.ts/, use: { javaScriptEnabled: false } },
+    { name: 'a11y', testMatch: /a11y\/.*\.spec\.ts/ },
+  ],
+  webServer: {
+    command: `npx next start -p ${PORT} -H 127.0.0.1`,
+    url: `${baseURL}/api/health`,
+    reuseExistingServer: !process.env.CI,
+    timeout: 60_000,
+    env: {
+      // DATABASE_URL (set by scripts/test-all.sh for the PostgreSQL pass) wins; otherwise throwaway PGlite.
+      PGLITE_DIR: 'memory://',
+      ...(process.env.DATABASE_URL ? { DATABASE_URL: process.env.DATABASE_URL } : {}),
+    },
+  },
+});

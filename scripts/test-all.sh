@@ -1,0 +1,55 @@
+#!/usr/bin/env bash
+# `npm test`: every check and test, on PGlite and on PostgreSQL, then one summary line.
+#   - static checks: types, lint, i18n keys (they fail the run but are not counted as tests)
+#   - unit tests (vitest), including the database tests on both drivers
+#   - one production build, then the Playwright e2e and axe specs against it, once per database
+# PostgreSQL: a fresh database is created for this run on $PG_ADMIN_URL and dropped afterwards.
+set -uo pipefail
+cd "$(dirname "$0")/.."
+
+PG_ADMIN_URL=${PG_ADMIN_URL:-postgres://postgres@127.0.0.1:5432/postgres}
+REPORTS=reports
+rm -rf "$REPORTS" && mkdir -p "$REPORTS"
+status=0
+step() { printf '\n=== %s\n' "$*"; }
+
+if [ ! -x "${CHROMIUM_PATH:-/usr/bin/chromium}" ]; then
+  echo "Chromium not found at ${CHROMIUM_PATH:-/usr/bin/chromium}: run 'apt-get install chromium' (bash .ci/run does)." >&2
+  exit 1
+fi
+
+step "Static checks"
+npx next typegen >/dev/null && npx tsc --noEmit || status=1
+npx eslint . || status=1
+npx tsx scripts/i18nCheck.ts || status=1
+
+step "Create a PostgreSQL database for this run"
+PG_DB="motcua_test_$(date +%s)_$$"
+PG_URL="${PG_ADMIN_URL%/*}/$PG_DB"
+if node scripts/pgAdmin.mjs create "$PG_ADMIN_URL" "$PG_DB"; then
+  trap 'node scripts/pgAdmin.mjs drop "$PG_ADMIN_URL" "$PG_DB" >/dev/null 2>&1' EXIT
+else
+  echo "PostgreSQL is not reachable at $PG_ADMIN_URL." >&2
+  if [ "${CI:-}" = "true" ] || [ "${REQUIRE_POSTGRES:-}" = "1" ]; then exit 1; fi
+  echo "Continuing with PGlite only (set REQUIRE_POSTGRES=1 to make this an error)." >&2
+  PG_URL=""
+fi
+
+step "Unit tests (PGlite and PostgreSQL)"
+TEST_DATABASE_URL="$PG_URL" npx vitest run --reporter=default --reporter=json \
+  --outputFile.json="$REPORTS/unit.json" || status=1
+
+step "Production build"
+if [ "${SKIP_BUILD:-}" != "1" ]; then npx next build || { status=1; echo "Build failed."; }; fi
+
+step "End-to-end and accessibility on PGlite"
+PLAYWRIGHT_JSON_OUTPUT_NAME="$REPORTS/e2e-pglite.json" npx playwright test || status=1
+
+if [ -n "$PG_URL" ]; then
+  step "End-to-end and accessibility on PostgreSQL"
+  DATABASE_URL="$PG_URL" PLAYWRIGHT_JSON_OUTPUT_NAME="$REPORTS/e2e-postgres.json" npx playwright test || status=1
+fi
+
+step "Summary"
+node scripts/summariseReports.mjs "$REPORTS" || status=1
+exit $status

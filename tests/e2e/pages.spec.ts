@@ -1,0 +1,71 @@
+import { expect, test } from '@playwright/test';
+import { localeInfo } from '@/i18n/locales';
+import { locales, pageTypes } from '../support/pages';
+
+// Every page type in every locale; the `js` and `no-js` projects run this file twice.
+for (const locale of locales) {
+  test.describe(`${locale}`, () => {
+    for (const pageType of pageTypes) {
+      test(`${pageType.name} renders in its language`, async ({ page }) => {
+        const response = await page.goto(`/${locale}${pageType.path}`);
+        expect(response?.status()).toBe(pageType.name === 'not found' ? 404 : 200);
+
+        await expect(page.locator('html')).toHaveAttribute('lang', locale);
+        await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+        await expect(page.getByRole('main')).toBeVisible();
+
+        const switcher = page.getByRole('navigation', { name: /.+/ }).filter({ has: page.locator('a[hreflang]') });
+        const links = switcher.getByRole('link');
+        await expect(links).toHaveCount(locales.length);
+        for (const other of locales) {
+          const link = switcher.locator(`a[hreflang="${other}"]`);
+          await expect(link).toHaveAttribute('lang', other);
+          await expect(link).toHaveText(localeInfo[other].autonym);
+        }
+        await expect(switcher.locator('[aria-current="true"]')).toHaveAttribute('hreflang', locale);
+      });
+    }
+
+    if (localeInfo[locale].completeness === 'partial') {
+      test('marks Vietnamese fallback with lang="vi" and says so in one line', async ({ page }) => {
+        await page.goto(`/${locale}/procedures/register-birth`);
+        await expect(page.locator('main [lang="vi"]').first()).toBeAttached();
+        await expect(page.locator('[data-translation-notice]')).toHaveCount(1);
+      });
+    } else {
+      test('shows no translation notice', async ({ page }) => {
+        await page.goto(`/${locale}/procedures/register-birth`);
+        await expect(page.locator('[data-translation-notice]')).toHaveCount(0);
+      });
+    }
+  });
+}
+
+test.describe('a phone set to Vietnamese', () => {
+  test.use({ locale: 'vi-VN' });
+  test('is sent from the root address to Vietnamese', async ({ page }) => {
+    await page.goto('/');
+    await expect(page).toHaveURL(/\/vi$/);
+  });
+});
+
+test.describe('a browser set to English', () => {
+  test.use({ locale: 'en-US' });
+  test('is sent from the root address to English', async ({ page }) => {
+    await page.goto('/');
+    await expect(page).toHaveURL(/\/en$/);
+  });
+});
+
+test('an unknown procedure gets the localized not-found page as real HTML', async ({ page }) => {
+  const response = await page.goto('/tyz/procedures/no-such-procedure');
+  expect(response?.status()).toBe(404);
+  await expect(page.locator('html')).toHaveAttribute('lang', 'tyz');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Không tìm thấy trang');
+  await expect(page.getByRole('searchbox')).toBeVisible();
+});
+
+test('an unknown language gets a not-found page, not a crash', async ({ page }) => {
+  const response = await page.goto('/xx/procedures/register-birth');
+  expect(response?.status()).toBe(404);
+});

@@ -1,0 +1,16 @@
+import { lifeEvents, procedures } from '@/catalogue';
+import { locales, type Locale } from '@/i18n/locales';
+
+/** One representative URL per page type, so every type is tested in every locale without multiplying. */
+export const pageTypes = [
+  { name: 'home', path: '' },
+  { name: 'life event', path: `/life-events/${lifeEvents[0].id}` },
+  { name: 'procedure guide', path: `/procedures/${procedures[0].id}` },
+  { name: 'bundle guide', path: '/procedures/birth-bundle' },
+  { name: 'apply (coming soon)', path: `/procedures/${procedures[0].id}/apply` },
+  { name: 'search results', path: '/search?q=sinh+con' },
+  { name: 'search without results', path: '/search?q=xyzzy' },
+  { name: 'not found', path: '/no-such-page' },
+] as const;
+
+export { locales, type Locale };

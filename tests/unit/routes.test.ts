@@ -1,0 +1,27 @@
+import { describe, expect, it } from 'vitest';
+import { lifeEvents, procedures } from '@/catalogue';
+import { isKnownPath } from '@/lib/routes';
+import { paths } from '@/lib/paths';
+
+const segments = (path: string) => path.split('?')[0]!.split('/').filter(Boolean);
+
+describe('route table used by the proxy', () => {
+  it('knows every page the portal links to', () => {
+    expect(isKnownPath(segments(paths.home()))).toBe(true);
+    expect(isKnownPath(segments(paths.search('sinh con')))).toBe(true);
+    for (const e of lifeEvents) expect(isKnownPath(segments(paths.lifeEvent(e.id))), e.id).toBe(true);
+    for (const p of procedures) {
+      expect(isKnownPath(segments(paths.procedure(p.id))), p.id).toBe(true);
+      expect(isKnownPath(segments(paths.apply(p.id))), p.id).toBe(true);
+    }
+  });
+
+  it('rejects unknown ids and extra segments', () => {
+    expect(isKnownPath(['life-events', 'nope'])).toBe(false);
+    expect(isKnownPath(['procedures', 'nope'])).toBe(false);
+    expect(isKnownPath(['procedures', 'register-birth', 'nope'])).toBe(false);
+    expect(isKnownPath(['search', 'x'])).toBe(false);
+    expect(isKnownPath(['life-events'])).toBe(false);
+    expect(isKnownPath(['_unmatched'])).toBe(false);
+  });
+});
