@@ -37,7 +37,8 @@ export default defineConfig({
     { name: 'a11y', testMatch: /a11y\/.*\.spec\.ts/ },
   ],
   webServer: {
-    command: `npx next start -p ${PORT} -H 127.0.0.1`,
+    // No `-H`: with a host set, Next.js treats the proxy's not-found rewrite as external (docs/adr/0005).
+    command: `npx next start -p ${PORT}`,
     url: `${baseURL}/api/health`,
     reuseExistingServer: !process.env.CI,
     timeout: 60_000,

@@ -17,7 +17,13 @@ export default function proxy(request: NextRequest) {
   if (isLocale(locale) && !isKnownPath(segments.filter(Boolean))) {
     const headers = new Headers(request.headers);
     headers.set('X-NEXT-INTL-LOCALE', locale);
-    return NextResponse.rewrite(new URL(`/${locale}${UNMATCHED}`, request.url), { request: { headers } });
+    // Clone nextUrl rather than building from request.url: its host may differ from the one the server
+    // listens on (localhost vs 127.0.0.1), which makes Next.js proxy the rewrite over HTTP instead of
+    // handling it internally.
+    const url = request.nextUrl.clone();
+    url.pathname = `/${locale}${UNMATCHED}`;
+    url.search = '';
+    return NextResponse.rewrite(url, { request: { headers } });
   }
   return response;
 }

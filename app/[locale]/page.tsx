@@ -5,17 +5,17 @@ import { PageShell } from '@/components/layout/PageShell';
 import { Pictogram } from '@/components/ui/Pictogram';
 import { SearchForm } from '@/components/SearchForm';
 import { formatDate } from '@/i18n/format';
-import type { Locale } from '@/i18n/locales';
+import { localeFrom } from '@/i18n/params';
 import { getT } from '@/i18n/translate';
 import { localePath, paths } from '@/lib/paths';
 
 export async function generateMetadata({ params }: PageProps<'/[locale]'>): Promise<Metadata> {
-  const locale = (await params).locale as Locale;
+  const locale = await localeFrom(params);
   return { title: getT(locale, 'home').text('title') };
 }
 
 export default async function HomePage({ params }: PageProps<'/[locale]'>) {
-  const locale = (await params).locale as Locale;
+  const locale = await localeFrom(params);
   setRequestLocale(locale);
   const t = getT(locale, 'home');
   const events = getT(locale, 'catalogue.lifeEvents');

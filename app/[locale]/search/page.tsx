@@ -5,7 +5,8 @@ import { searchCatalogue } from '@/catalogue/search';
 import { PageShell } from '@/components/layout/PageShell';
 import { Pictogram } from '@/components/ui/Pictogram';
 import { SearchForm } from '@/components/SearchForm';
-import { defaultLocale, type Locale } from '@/i18n/locales';
+import { defaultLocale } from '@/i18n/locales';
+import { localeFrom } from '@/i18n/params';
 import { getT, type KeyIn } from '@/i18n/translate';
 import { localePath, paths } from '@/lib/paths';
 import { buildSearchDocuments } from '@/lib/searchIndex';
@@ -18,14 +19,14 @@ function readQuery(value: string | string[] | undefined): string {
 }
 
 export async function generateMetadata({ params, searchParams }: Props): Promise<Metadata> {
-  const locale = (await params).locale as Locale;
+  const locale = await localeFrom(params);
   const query = readQuery((await searchParams).q);
   const t = getT(locale, 'search');
   return { title: query ? t.text('titleWithQuery', { query }) : t.text('title') };
 }
 
 export default async function SearchPage({ params, searchParams }: Props) {
-  const locale = (await params).locale as Locale;
+  const locale = await localeFrom(params);
   setRequestLocale(locale);
   const query = readQuery((await searchParams).q);
   const t = getT(locale, 'search');

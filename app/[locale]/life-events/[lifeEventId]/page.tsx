@@ -6,7 +6,8 @@ import { findLifeEvent, findProcedure, lifeEvents } from '@/catalogue';
 import { PageShell } from '@/components/layout/PageShell';
 import { Pictogram } from '@/components/ui/Pictogram';
 import { SampleLabel } from '@/components/ui/SampleLabel';
-import { locales, type Locale } from '@/i18n/locales';
+import { locales } from '@/i18n/locales';
+import { localeFrom } from '@/i18n/params';
 import { getT, type KeyIn } from '@/i18n/translate';
 import { localePath, paths } from '@/lib/paths';
 
@@ -18,15 +19,15 @@ export const dynamicParams = false;
 type Props = PageProps<'/[locale]/life-events/[lifeEventId]'>;
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const { locale, lifeEventId } = await params;
-  const event = findLifeEvent(lifeEventId);
+  const locale = await localeFrom(params);
+  const event = findLifeEvent((await params).lifeEventId);
   if (!event) return {};
-  return { title: getT(locale as Locale, 'catalogue.lifeEvents').text(`${event.id}.title`) };
+  return { title: getT(locale, 'catalogue.lifeEvents').text(`${event.id}.title`) };
 }
 
 export default async function LifeEventPage({ params }: Props) {
-  const { locale: rawLocale, lifeEventId } = await params;
-  const locale = rawLocale as Locale;
+  const locale = await localeFrom(params);
+  const { lifeEventId } = await params;
   const event = findLifeEvent(lifeEventId);
   if (!event) notFound();
   setRequestLocale(locale);
@@ -65,13 +66,15 @@ export default async function LifeEventPage({ params }: Props) {
               <h3 className="text-xl">{texts(stepKey('title'))}</h3>
               <p className="mt-1">{texts(stepKey('body'))}</p>
               {deadline && (
-                <p className="mt-2 flex flex-wrap items-center gap-2 font-bold">
-                  <Clock aria-hidden="true" className="size-5" />
-                  {t('deadline', {
-                    days: deadline.value.days,
-                    from: t.text(`deadlineFrom.${deadline.value.from}`),
-                  })}
-                  <SampleLabel fact={deadline} locale={locale} />
+                <p className="mt-2 flex items-start gap-2 font-bold">
+                  <Clock aria-hidden="true" className="mt-1 size-5 shrink-0" />
+                  <span className="min-w-0">
+                    {t('deadline', {
+                      days: deadline.value.days,
+                      from: t.text(`deadlineFrom.${deadline.value.from}`),
+                    })}
+                    <SampleLabel fact={deadline} locale={locale} />
+                  </span>
                 </p>
               )}
               {coveredBy && (

@@ -9,6 +9,7 @@ import { PageShell } from '@/components/layout/PageShell';
 import { SampleLabel } from '@/components/ui/SampleLabel';
 import { formatVnd } from '@/i18n/format';
 import { locales, type Locale } from '@/i18n/locales';
+import { localeFrom } from '@/i18n/params';
 import { getT, type KeyIn, type Translate } from '@/i18n/translate';
 import { localePath, paths } from '@/lib/paths';
 
@@ -20,10 +21,10 @@ export const dynamicParams = false;
 type Props = PageProps<'/[locale]/procedures/[procedureId]'>;
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const { locale, procedureId } = await params;
-  const procedure = findProcedure(procedureId);
+  const locale = await localeFrom(params);
+  const procedure = findProcedure((await params).procedureId);
   if (!procedure) return {};
-  return { title: getT(locale as Locale, 'catalogue.procedures').text(`${procedure.id}.title`) };
+  return { title: getT(locale, 'catalogue.procedures').text(`${procedure.id}.title`) };
 }
 
 function feeText(fee: Fee, locale: Locale, t: Translate<'procedure'>): ReactNode {
@@ -51,8 +52,8 @@ function Section({ icon, title, children }: { icon: ReactNode; title: ReactNode;
 const iconClass = 'size-6 shrink-0 text-brand';
 
 export default async function ProcedurePage({ params }: Props) {
-  const { locale: rawLocale, procedureId } = await params;
-  const locale = rawLocale as Locale;
+  const locale = await localeFrom(params);
+  const { procedureId } = await params;
   const procedure: CatalogueProcedure | undefined = findProcedure(procedureId);
   if (!procedure) notFound();
   setRequestLocale(locale);

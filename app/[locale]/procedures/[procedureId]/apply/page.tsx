@@ -3,7 +3,8 @@ import { notFound } from 'next/navigation';
 import { setRequestLocale } from 'next-intl/server';
 import { findProcedure, procedures } from '@/catalogue';
 import { PageShell } from '@/components/layout/PageShell';
-import { locales, type Locale } from '@/i18n/locales';
+import { locales } from '@/i18n/locales';
+import { localeFrom } from '@/i18n/params';
 import { getT } from '@/i18n/translate';
 import { localePath, paths } from '@/lib/paths';
 
@@ -16,13 +17,13 @@ export const dynamicParams = false;
 type Props = PageProps<'/[locale]/procedures/[procedureId]/apply'>;
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const { locale } = await params;
-  return { title: getT(locale as Locale, 'comingSoon').text('title') };
+  const locale = await localeFrom(params);
+  return { title: getT(locale, 'comingSoon').text('title') };
 }
 
 export default async function ApplyComingSoonPage({ params }: Props) {
-  const { locale: rawLocale, procedureId } = await params;
-  const locale = rawLocale as Locale;
+  const locale = await localeFrom(params);
+  const { procedureId } = await params;
   const procedure = findProcedure(procedureId);
   if (!procedure) notFound();
   setRequestLocale(locale);

@@ -1,0 +1,29 @@
+// `npm run portal`: the production build, started on http://localhost:3000 with the embedded PGlite
+// database (.data/pglite), which the server migrates and seeds as it starts (instrumentation.ts).
+import { spawn, spawnSync } from 'node:child_process';
+
+const port = process.env.PORT ?? '3000';
+const run = (args) => spawnSync('npx', args, { stdio: 'inherit', env: process.env });
+
+console.log('Building the portal (production build)…');
+if (run(['next', 'build']).status !== 0) process.exit(1);
+
+const server = spawn('npx', ['next', 'start', '-p', port], { stdio: 'inherit', env: process.env });
+for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => server.kill(signal));
+
+// Report readiness only once the database answers, so "ready" means migrated and seeded.
+const deadline = Date.now() + 60_000;
+while (Date.now() < deadline) {
+  try {
+    const res = await fetch(`http://127.0.0.1:${port}/api/health`);
+    if (res.ok) {
+      const health = await res.json();
+      console.log(`\nPortal ready at http://localhost:${port} (database: ${health.driver}, ${health.communes} communes seeded)`);
+      break;
+    }
+  } catch {
+    // not listening yet
+  }
+  await new Promise((r) => setTimeout(r, 500));
+}
+server.on('exit', (code) => process.exit(code ?? 0));
