@@ -6,7 +6,14 @@
 export default function GlobalError() {
   return (
     <html lang="vi">
-      <body style={{ fontFamily: 'system-ui, sans-serif', maxWidth: '40rem', margin: '2rem auto', padding: '0 1rem' }}>
+      <body
+        style={{
+          fontFamily: 'system-ui, sans-serif',
+          maxWidth: '40rem',
+          margin: '2rem auto',
+          padding: '0 1rem',
+        }}
+      >
         <main>
           <h1>Có lỗi xảy ra</h1>
           <p>Lỗi này do hệ thống, không phải do bạn.</p>

@@ -53,7 +53,10 @@ export const procedures = [
     online: sample('full', LIEN_THONG),
     documents: sample(['birth-notice', 'applicant-id', 'parents-marriage-certificate', 'proof-of-residence']),
     fee: sample({ kind: 'free' }, LIEN_THONG),
-    processingTime: sample({ unit: 'working-days', amount: 3 }, `${LIEN_THONG}: ≤ 3 ngày làm việc, ≤ 5 nếu phải xác minh`),
+    processingTime: sample(
+      { unit: 'working-days', amount: 3 },
+      `${LIEN_THONG}: ≤ 3 ngày làm việc, ≤ 5 nếu phải xác minh`,
+    ),
     legalBasis: sample([LIEN_THONG]),
     parts: ['register-birth', 'register-permanent-residence', 'issue-child-health-insurance-card'],
   },
@@ -126,7 +129,10 @@ export const procedures = [
     office: 'commune-centre',
     online: sample('full'),
     documents: sample(['copy-request', 'applicant-id']),
-    fee: sample({ kind: 'vnd', amount: 8000 }, 'Phí cấp bản sao trích lục hộ tịch, mỗi bản (Thông tư 281/2016/TT-BTC)'),
+    fee: sample(
+      { kind: 'vnd', amount: 8000 },
+      'Phí cấp bản sao trích lục hộ tịch, mỗi bản (Thông tư 281/2016/TT-BTC)',
+    ),
     processingTime: sample({ unit: 'same-day' }, 'Nghị định 123/2015/NĐ-CP, Điều 64'),
     legalBasis: sample(['Luật Hộ tịch 60/2014/QH13', 'Nghị định 123/2015/NĐ-CP']),
   },

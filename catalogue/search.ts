@@ -59,7 +59,8 @@ export function searchCatalogue(query: string, documents: readonly SearchDocumen
     // A whole phrase ("khai sinh") counts far more than its words scattered across a text.
     if (queryTokens.length > 1) {
       for (const field of ['titles', 'keywords'] as const) {
-        if (doc[field].some((text) => ` ${normalise(text)} `.includes(` ${phrase} `))) score += 4 * WEIGHTS[field];
+        if (doc[field].some((text) => ` ${normalise(text)} `.includes(` ${phrase} `)))
+          score += 4 * WEIGHTS[field];
       }
     }
     if (matched * 2 >= queryTokens.length && score > 0) hits.push({ kind: doc.kind, id: doc.id, score });

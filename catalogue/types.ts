@@ -52,7 +52,10 @@ export interface LifeEventStep {
   readonly procedures: readonly string[];
   readonly connector: 'only' | 'or';
   /** A deadline the law sets, counted from the life event itself. */
-  readonly deadline?: Fact<{ readonly days: number; readonly from: 'birth' | 'death' | 'birth-registration' }>;
+  readonly deadline?: Fact<{
+    readonly days: number;
+    readonly from: 'birth' | 'death' | 'birth-registration';
+  }>;
   /** Skip this step when an earlier procedure (usually a bundle) already covered it. */
   readonly coveredBy?: string;
 }

@@ -1,10 +1,19 @@
-import { Search } from 'lucide-react';
+import { Search } from 'lucide';
+import { Icon } from '@/components/ui/Icon';
 import type { Locale } from '@/i18n/locales';
 import { getT } from '@/i18n/translate';
 import { localePath, paths } from '@/lib/paths';
 
 /** A GET form: works without JavaScript, and the results page is bookmarkable and shareable. */
-export function SearchForm({ locale, query = '', id = 'search-q' }: { locale: Locale; query?: string; id?: string }) {
+export function SearchForm({
+  locale,
+  query = '',
+  id = 'search-q',
+}: {
+  locale: Locale;
+  query?: string;
+  id?: string;
+}) {
   const t = getT(locale, 'search');
   return (
     <form role="search" action={localePath(locale, paths.search())} method="get" className="mt-2">
@@ -29,7 +38,7 @@ export function SearchForm({ locale, query = '', id = 'search-q' }: { locale: Lo
           type="submit"
           className="inline-flex min-h-12 items-center gap-2 rounded bg-brand px-5 text-lg font-bold text-white hover:bg-brand-dark"
         >
-          <Search aria-hidden="true" className="size-5" />
+          <Icon node={Search} className="size-5" />
           {t('button')}
         </button>
       </div>

@@ -1,4 +1,10 @@
-import { createTranslator, type MessageKeys, type NamespaceKeys, type NestedKeyOf, type NestedValueOf } from 'next-intl';
+import {
+  createTranslator,
+  type MessageKeys,
+  type NamespaceKeys,
+  type NestedKeyOf,
+  type NestedValueOf,
+} from 'next-intl';
 import type { ReactNode } from 'react';
 import { defaultLocale, formattingLocale, type Locale } from './locales';
 import { flatMessages, keySource, ownMessages, type Messages } from './messages';
@@ -42,7 +48,10 @@ export function getT<NS extends Namespace>(locale: Locale, namespace: NS): Trans
 }
 
 /** Whether any key under the given prefixes is shown as a draft or as Vietnamese fallback in `locale`. */
-export function translationGaps(locale: Locale, prefixes: readonly string[]): { draft: boolean; fallback: boolean } {
+export function translationGaps(
+  locale: Locale,
+  prefixes: readonly string[],
+): { draft: boolean; fallback: boolean } {
   let draft = false;
   let fallback = false;
   for (const key of flatMessages(defaultLocale).keys()) {

@@ -4,6 +4,12 @@ import { allLocales, coverage } from '@/lib/i18nAudit';
 const rows = allLocales.map((locale) => {
   const c = coverage(locale);
   const pct = (n: number) => `${((100 * n) / c.total).toFixed(1)}%`;
-  return { locale, strings: c.total, reviewed: pct(c.reviewed), draft: pct(c.draft), 'Vietnamese fallback': pct(c.fallback) };
+  return {
+    locale,
+    strings: c.total,
+    reviewed: pct(c.reviewed),
+    draft: pct(c.draft),
+    'Vietnamese fallback': pct(c.fallback),
+  };
 });
 console.table(rows);

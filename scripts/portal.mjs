@@ -18,7 +18,9 @@ while (Date.now() < deadline) {
     const res = await fetch(`http://127.0.0.1:${port}/api/health`);
     if (res.ok) {
       const health = await res.json();
-      console.log(`\nPortal ready at http://localhost:${port} (database: ${health.driver}, ${health.communes} communes seeded)`);
+      console.log(
+        `\nPortal ready at http://localhost:${port} (database: ${health.driver}, ${health.communes} communes seeded)`,
+      );
       break;
     }
   } catch {

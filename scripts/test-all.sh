@@ -27,6 +27,7 @@ fi
 step "Static checks"
 npx next typegen >/dev/null && npx tsc --noEmit || status=1
 npx eslint . || status=1
+npx prettier --check . >/dev/null || { echo "Formatting differs: run npm run format."; status=1; }
 npx tsx scripts/i18nCheck.ts || status=1
 
 step "Create a PostgreSQL database for this run"

@@ -52,7 +52,9 @@ export default async function HomePage({ params }: PageProps<'/[locale]'>) {
         <SearchForm locale={locale} />
       </section>
 
-      <p className="mt-8 text-sm text-slate-700">{t('updated', { date: formatDate(catalogueUpdatedOn, locale) })}</p>
+      <p className="mt-8 text-sm text-slate-700">
+        {t('updated', { date: formatDate(catalogueUpdatedOn, locale) })}
+      </p>
     </PageShell>
   );
 }

@@ -49,7 +49,11 @@ export function PageShell({ locale, path, crumbs, messageKeys, children }: PageS
         crumbs={crumbs ? [{ href: localePath(locale), label: t('home') }, ...crumbs] : []}
       />
       <TranslationNotice locale={locale} keys={messageKeys} />
-      <main id="main-content" tabIndex={-1} className="mx-auto w-full max-w-3xl flex-1 px-4 pt-4 outline-none">
+      <main
+        id="main-content"
+        tabIndex={-1}
+        className="mx-auto w-full max-w-3xl flex-1 px-4 pt-4 outline-none"
+      >
         {children}
       </main>
       <SiteFooter locale={locale} />

@@ -1,4 +1,5 @@
-import { Phone } from 'lucide-react';
+import { Phone } from 'lucide';
+import { Icon } from '@/components/ui/Icon';
 import { province } from '@/catalogue/province';
 import type { Locale } from '@/i18n/locales';
 import { getT } from '@/i18n/translate';
@@ -11,8 +12,10 @@ export function SiteFooter({ locale }: { locale: Locale }) {
         <h2 className="text-lg">{t('footerHelp')}</h2>
         <p className="mt-2">{t('footerHelpBody')}</p>
         <p className="mt-3 flex items-center gap-2 text-lg font-bold">
-          <Phone aria-hidden="true" className="size-5" />
-          <a href={`tel:${province.helpline.value}`}>{t('footerHelpline', { number: province.helpline.value })}</a>
+          <Icon node={Phone} className="size-5" />
+          <a href={`tel:${province.helpline.value}`}>
+            {t('footerHelpline', { number: province.helpline.value })}
+          </a>
         </p>
         <p className="mt-3">{t('footerOffices')}</p>
         <ul className="mt-1 list-disc pl-6">

@@ -1,4 +1,5 @@
-import { Info } from 'lucide-react';
+import { Info } from 'lucide';
+import { Icon } from '@/components/ui/Icon';
 import type { Locale } from '@/i18n/locales';
 import { getT, translationGaps } from '@/i18n/translate';
 
@@ -12,7 +13,7 @@ export function TranslationNotice({ locale, keys }: { locale: Locale; keys: read
   const t = getT(locale, 'layout');
   return (
     <p className="mx-auto mt-3 flex w-full max-w-3xl items-start gap-2 px-4 text-sm" role="note">
-      <Info aria-hidden="true" className="mt-0.5 size-4 shrink-0" />
+      <Icon node={Info} className="mt-0.5 size-4 shrink-0" />
       <span data-translation-notice={draft && fallback ? 'both' : draft ? 'draft' : 'fallback'}>
         {draft && fallback ? t('noticeBoth') : draft ? t('noticeDraft') : t('noticeFallback')}
       </span>

@@ -1,7 +1,8 @@
-import { Award, Baby, FileText, Flower2, HandHelping, HeartHandshake, House, type LucideIcon } from 'lucide-react';
+import { Award, Baby, FileText, Flower2, HandHelping, HeartHandshake, House, type IconNode } from 'lucide';
+import { Icon } from './Icon';
 import type { Pictogram as PictogramName } from '@/catalogue/types';
 
-const icons: Record<PictogramName, LucideIcon> = {
+const icons: Record<PictogramName, IconNode> = {
   baby: Baby,
   rings: HeartHandshake,
   candle: Flower2,
@@ -13,6 +14,5 @@ const icons: Record<PictogramName, LucideIcon> = {
 
 /** A picture beside a life event's name for people who read poorly; decorative to screen readers. */
 export function Pictogram({ name, className }: { name: PictogramName; className?: string }) {
-  const Icon = icons[name];
-  return <Icon aria-hidden="true" focusable="false" className={className} strokeWidth={1.75} />;
+  return <Icon node={icons[name]} className={className} strokeWidth={1.75} />;
 }

@@ -7,7 +7,7 @@ export function SampleLabel({ fact, locale }: { fact: Fact<unknown>; locale: Loc
   if (fact.status === 'verified') return null;
   const t = getT(locale, 'procedure');
   return (
-    <span className="ml-2 inline-block rounded border border-sample px-1.5 text-xs font-bold text-sample">
+    <span className="ml-2 rounded border border-sample px-1.5 text-xs font-bold text-sample [overflow-wrap:anywhere] box-decoration-clone">
       {t('sample')}
       {fact.basis && (
         <span className="font-normal">

@@ -56,5 +56,7 @@ test('a part of a bundle points to the bundle, and the bundle lists its parts', 
   const main = page.getByRole('main');
   await expect(main.getByRole('heading', { name: 'This bundle includes' })).toBeVisible();
   await main.getByRole('link', { name: 'Permanent residence registration' }).click();
-  await expect(page.getByRole('main').getByRole('link', { name: /Birth, residence and health insurance/ })).toBeVisible();
+  await expect(
+    page.getByRole('main').getByRole('link', { name: /Birth, residence and health insurance/ }),
+  ).toBeVisible();
 });

@@ -14,7 +14,9 @@ for (const locale of locales) {
         await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
         await expect(page.getByRole('main')).toBeVisible();
 
-        const switcher = page.getByRole('navigation', { name: /.+/ }).filter({ has: page.locator('a[hreflang]') });
+        const switcher = page
+          .getByRole('navigation', { name: /.+/ })
+          .filter({ has: page.locator('a[hreflang]') });
         const links = switcher.getByRole('link');
         await expect(links).toHaveCount(locales.length);
         for (const other of locales) {

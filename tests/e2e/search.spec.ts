@@ -7,7 +7,9 @@ test('finds a life event from plain words typed on the home page', async ({ page
   await page.getByRole('button', { name: 'Tìm' }).click();
   await expect(page).toHaveURL(/\/vi\/search\?q=gi/);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Kết quả tìm “giấy khai sinh”');
-  await expect(page.getByRole('main').getByRole('link', { name: 'Đăng ký khai sinh', exact: true })).toBeVisible();
+  await expect(
+    page.getByRole('main').getByRole('link', { name: 'Đăng ký khai sinh', exact: true }),
+  ).toBeVisible();
 });
 
 test('finds a death in the family from "chết" on a Hmong page', async ({ page }) => {

@@ -23,7 +23,9 @@ export async function expectNoAxeViolations(browser: Browser, source: { url: str
     });
     await page.goto(source.url);
     const results = await new AxeBuilder({ page }).withTags(WCAG_TAGS).analyze();
-    const summary = results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target).join(', ')})`);
+    const summary = results.violations.map(
+      (v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target).join(', ')})`,
+    );
     expect(summary).toEqual([]);
   } finally {
     await context.close();

@@ -61,7 +61,9 @@ describe('catalogue integrity', () => {
   });
 
   it('reaches every procedure from a life event, directly or through a bundle', () => {
-    const listed = new Set(lifeEvents.flatMap((e) => e.steps.flatMap((s) => s.procedures as readonly string[])));
+    const listed = new Set(
+      lifeEvents.flatMap((e) => e.steps.flatMap((s) => s.procedures as readonly string[])),
+    );
     for (const p of procedures) {
       const viaBundle = bundlesContaining(p.id).some((b) => listed.has(b.id));
       expect(listed.has(p.id) || viaBundle, p.id).toBe(true);
@@ -87,7 +89,8 @@ describe('catalogue integrity', () => {
       return list;
     });
     for (const event of lifeEvents)
-      for (const step of event.steps) if ('deadline' in step) facts.push([`${event.id}.${step.id}`, step.deadline]);
+      for (const step of event.steps)
+        if ('deadline' in step) facts.push([`${event.id}.${step.id}`, step.deadline]);
     facts.push(['province.agencyCode', province.agencyCode], ['province.helpline', province.helpline]);
     for (const c of province.communes) facts.push([`commune ${c.id}`, c.agencyCode]);
 
@@ -102,7 +105,8 @@ describe('catalogue integrity', () => {
       const messages = flatMessages(locale);
       const need = (key: string) => expect(messages.has(key), `${locale}: ${key}`).toBe(true);
       for (const p of procedures) {
-        for (const field of ['title', 'summary', 'who', 'keywords']) need(`catalogue.procedures.${p.id}.${field}`);
+        for (const field of ['title', 'summary', 'who', 'keywords'])
+          need(`catalogue.procedures.${p.id}.${field}`);
         for (const doc of p.documents.value) need(`catalogue.documents.${doc}`);
       }
       for (const e of lifeEvents) {

@@ -28,7 +28,8 @@ describe('message files', () => {
   });
 
   it('lists every minority-language string in its status file, and nothing else', () => {
-    for (const locale of ['hmn', 'tyz', 'ium', 'nut'] as const) expect(statusProblems(locale), locale).toEqual([]);
+    for (const locale of ['hmn', 'tyz', 'ium', 'nut'] as const)
+      expect(statusProblems(locale), locale).toEqual([]);
   });
 
   it('has every key that code uses literally', () => {
@@ -37,10 +38,9 @@ describe('message files', () => {
 
   it('reads ICU arguments, including plurals', () => {
     expect([...icuArguments('Bước {number}')]).toEqual(['number']);
-    expect([...icuArguments('{count, plural, one {# result} other {# results}} for {query}')].sort()).toEqual([
-      'count',
-      'query',
-    ]);
+    expect([...icuArguments('{count, plural, one {# result} other {# results}} for {query}')].sort()).toEqual(
+      ['count', 'query'],
+    );
   });
 });
 

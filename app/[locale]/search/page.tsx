@@ -61,10 +61,10 @@ export default async function SearchPage({ params, searchParams }: Props) {
           </p>
           <ul className="mt-3 space-y-4">
             {hits.map((hit) => {
-              const key = (field: 'title' | 'summary') => `${hit.id}.${field}` as KeyIn<'catalogue.procedures'>;
+              const key = (field: 'title' | 'summary') =>
+                `${hit.id}.${field}` as KeyIn<'catalogue.procedures'>;
               const text = texts[hit.kind] as ReturnType<typeof getT<'catalogue.procedures'>>;
-              const href =
-                hit.kind === 'life-event' ? paths.lifeEvent(hit.id) : paths.procedure(hit.id);
+              const href = hit.kind === 'life-event' ? paths.lifeEvent(hit.id) : paths.procedure(hit.id);
               const event = hit.kind === 'life-event' ? findLifeEvent(hit.id) : undefined;
               return (
                 <li key={`${hit.kind}:${hit.id}`} className="flex gap-3">

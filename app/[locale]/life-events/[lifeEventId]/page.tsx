@@ -1,7 +1,8 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { setRequestLocale } from 'next-intl/server';
-import { Clock } from 'lucide-react';
+import { Clock } from 'lucide';
+import { Icon } from '@/components/ui/Icon';
 import { findLifeEvent, findProcedure, lifeEvents } from '@/catalogue';
 import { PageShell } from '@/components/layout/PageShell';
 import { Pictogram } from '@/components/ui/Pictogram';
@@ -42,7 +43,12 @@ export default async function LifeEventPage({ params }: Props) {
       locale={locale}
       path={path}
       crumbs={[]}
-      messageKeys={['lifeEvent', `catalogue.lifeEvents.${event.id}`, 'catalogue.procedures', 'procedure.sample']}
+      messageKeys={[
+        'lifeEvent',
+        `catalogue.lifeEvents.${event.id}`,
+        'catalogue.procedures',
+        'procedure.sample',
+      ]}
     >
       <div className="flex items-center gap-4">
         <Pictogram name={event.pictogram} className="size-16 shrink-0 text-brand" />
@@ -67,7 +73,7 @@ export default async function LifeEventPage({ params }: Props) {
               <p className="mt-1">{texts(stepKey('body'))}</p>
               {deadline && (
                 <p className="mt-2 flex items-start gap-2 font-bold">
-                  <Clock aria-hidden="true" className="mt-1 size-5 shrink-0" />
+                  <Icon node={Clock} className="mt-1 size-5 shrink-0" />
                   <span className="min-w-0">
                     {t('deadline', {
                       days: deadline.value.days,
@@ -78,7 +84,9 @@ export default async function LifeEventPage({ params }: Props) {
                 </p>
               )}
               {coveredBy && (
-                <p className="mt-2 italic">{t('coveredBy', { bundle: procedureTexts.text(`${coveredBy}.title`) })}</p>
+                <p className="mt-2 italic">
+                  {t('coveredBy', { bundle: procedureTexts.text(`${coveredBy}.title`) })}
+                </p>
               )}
               <ul className="mt-3 space-y-2">
                 {step.procedures.map((procedureId, i) => {
@@ -95,7 +103,9 @@ export default async function LifeEventPage({ params }: Props) {
                         {procedureTexts(`${procedureId}.title`)}
                       </a>
                       {procedure?.kind === 'bundle' && (
-                        <span className="ml-2 inline-block rounded bg-slate-200 px-2 text-sm">{t('bundleBadge')}</span>
+                        <span className="ml-2 inline-block rounded bg-slate-200 px-2 text-sm">
+                          {t('bundleBadge')}
+                        </span>
                       )}
                       <p className="text-slate-800">{procedureTexts(`${procedureId}.summary`)}</p>
                     </li>

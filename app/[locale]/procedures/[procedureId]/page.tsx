@@ -1,9 +1,16 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { setRequestLocale } from 'next-intl/server';
-import { ArrowRight, Banknote, Clock, FileText, Laptop, MapPin, Scale, Users } from 'lucide-react';
+import { ArrowRight, Banknote, Clock, FileText, Laptop, MapPin, Scale, Users } from 'lucide';
+import { Icon } from '@/components/ui/Icon';
 import type { ReactNode } from 'react';
-import { bundlesContaining, findProcedure, lifeEventsFor, procedures, type CatalogueProcedure } from '@/catalogue';
+import {
+  bundlesContaining,
+  findProcedure,
+  lifeEventsFor,
+  procedures,
+  type CatalogueProcedure,
+} from '@/catalogue';
 import type { Duration, Fee } from '@/catalogue/types';
 import { PageShell } from '@/components/layout/PageShell';
 import { SampleLabel } from '@/components/ui/SampleLabel';
@@ -85,12 +92,12 @@ export default async function ProcedurePage({ params }: Props) {
       <h1 className="text-3xl">{texts(`${procedure.id}.title`)}</h1>
       <p className="mt-2 text-lg">{texts(`${procedure.id}.summary`)}</p>
 
-      <Section icon={<Users aria-hidden="true" className={iconClass} />} title={t('who')}>
+      <Section icon={<Icon node={Users} className={iconClass} />} title={t('who')}>
         <p>{texts(`${procedure.id}.who`)}</p>
       </Section>
 
       {'parts' in procedure && (
-        <Section icon={<FileText aria-hidden="true" className={iconClass} />} title={t('partsHeading')}>
+        <Section icon={<Icon node={FileText} className={iconClass} />} title={t('partsHeading')}>
           <ul className="list-disc pl-6">
             {procedure.parts.map((part) => (
               <li key={part}>
@@ -101,7 +108,7 @@ export default async function ProcedurePage({ params }: Props) {
         </Section>
       )}
 
-      <Section icon={<FileText aria-hidden="true" className={iconClass} />} title={t('need')}>
+      <Section icon={<Icon node={FileText} className={iconClass} />} title={t('need')}>
         <ul className="list-disc pl-6">
           {procedure.documents.value.map((doc) => (
             <li key={doc}>{documents(doc as KeyIn<'catalogue.documents'>)}</li>
@@ -110,25 +117,25 @@ export default async function ProcedurePage({ params }: Props) {
         <SampleLabel fact={procedure.documents} locale={locale} />
       </Section>
 
-      <Section icon={<Banknote aria-hidden="true" className={iconClass} />} title={t('cost')}>
+      <Section icon={<Icon node={Banknote} className={iconClass} />} title={t('cost')}>
         <p>
           <span className="text-lg font-bold">{feeText(procedure.fee.value, locale, t)}</span>
           <SampleLabel fact={procedure.fee} locale={locale} />
         </p>
       </Section>
 
-      <Section icon={<Clock aria-hidden="true" className={iconClass} />} title={t('time')}>
+      <Section icon={<Icon node={Clock} className={iconClass} />} title={t('time')}>
         <p>
           <span className="text-lg font-bold">{durationText(procedure.processingTime.value, t)}</span>
           <SampleLabel fact={procedure.processingTime} locale={locale} />
         </p>
       </Section>
 
-      <Section icon={<MapPin aria-hidden="true" className={iconClass} />} title={t('where')}>
+      <Section icon={<Icon node={MapPin} className={iconClass} />} title={t('where')}>
         <p>{t(`office.${procedure.office}`)}</p>
       </Section>
 
-      <Section icon={<Laptop aria-hidden="true" className={iconClass} />} title={t('how')}>
+      <Section icon={<Icon node={Laptop} className={iconClass} />} title={t('how')}>
         <p>
           {t(`online.${procedure.online.value}`)}
           <SampleLabel fact={procedure.online} locale={locale} />
@@ -141,7 +148,7 @@ export default async function ProcedurePage({ params }: Props) {
           className="inline-flex min-h-12 items-center gap-2 rounded bg-green-800 px-5 text-lg font-bold text-white no-underline hover:bg-green-900"
         >
           {t('apply')}
-          <ArrowRight aria-hidden="true" className="size-5" />
+          <Icon node={ArrowRight} className="size-5" />
         </a>
         <p className="mt-2 text-slate-800">{t('applyHint')}</p>
       </div>
@@ -165,7 +172,7 @@ export default async function ProcedurePage({ params }: Props) {
         </Section>
       )}
 
-      <Section icon={<Scale aria-hidden="true" className={iconClass} />} title={t('legalBasis')}>
+      <Section icon={<Icon node={Scale} className={iconClass} />} title={t('legalBasis')}>
         <ul className="list-disc pl-6">
           {procedure.legalBasis.value.map((law) => (
             <li key={law} lang="vi">
