@@ -9,6 +9,10 @@ const nextConfig: NextConfig = {
   poweredByHeader: false,
   reactStrictMode: true,
   typedRoutes: false,
+  experimental: {
+    // Uploads arrive through Server Actions: the 5 MB file cap (lib/uploads.ts) plus the form around it.
+    serverActions: { bodySizeLimit: '6mb' },
+  },
 };
 
 export default withNextIntl(nextConfig);

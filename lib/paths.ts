@@ -11,4 +11,14 @@ export const paths = {
   lifeEvent: (id: string) => `/life-events/${id}`,
   procedure: (id: string) => `/procedures/${id}`,
   apply: (id: string) => `/procedures/${id}/apply`,
+  tasks: (journeyId: string) => `/apply/${journeyId}`,
+  consent: (journeyId: string) => `/apply/${journeyId}/consent`,
+  question: (journeyId: string, questionId: string, change = false) =>
+    `/apply/${journeyId}/q/${questionId}${change ? '?change=1' : ''}`,
+  check: (journeyId: string) => `/apply/${journeyId}/check`,
+  confirmation: (journeyId: string) => `/apply/${journeyId}/confirmation`,
+  resume: () => '/apply/resume',
+  receipt: (reference: string) => `/receipts/${reference}`,
+  track: (reference: string) => `/track/${reference}`,
+  file: (fileId: string) => `/api/files/${fileId}`,
 };

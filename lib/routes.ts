@@ -1,4 +1,9 @@
 import { isLifeEventId, isProcedureId } from '@/catalogue';
+import { findQuestion } from '@/catalogue/forms/flow';
+import { findJourney } from '@/catalogue/forms/journeys';
+import { parseCode } from './codes';
+
+const isJourneyId = (id: string) => findJourney(id) !== undefined;
 
 /**
  * The portal's pages below a locale, as path segments. The proxy uses this to send an unknown id
@@ -8,10 +13,21 @@ import { isLifeEventId, isProcedureId } from '@/catalogue';
  */
 export function isKnownPath(segments: readonly string[]): boolean {
   const [first, second, third, ...rest] = segments;
-  if (rest.length > 0) return false;
+  if (rest.length > 0 && !(first === 'apply' && third === 'q' && rest.length === 1)) return false;
   if (first === undefined) return true;
   if (first === 'search') return second === undefined;
   if (first === 'life-events') return second !== undefined && isLifeEventId(second) && third === undefined;
+  if (first === 'apply') {
+    if (second === 'resume') return third === undefined;
+    if (second === undefined || !isJourneyId(second)) return false;
+    if (third === undefined) return true;
+    if (third === 'q')
+      return rest[0] !== undefined && findQuestion(findJourney(second)!, rest[0]) !== undefined;
+    return ['consent', 'check', 'confirmation'].includes(third);
+  }
+  // The reference's shape is checked here; whether it exists is for the page (lib/routes cannot ask the DB).
+  if (first === 'receipts' || first === 'track')
+    return second !== undefined && parseCode(second) !== null && third === undefined;
   if (first === 'procedures') {
     return second !== undefined && isProcedureId(second) && (third === undefined || third === 'apply');
   }

@@ -1,14 +1,16 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { setRequestLocale } from 'next-intl/server';
-import { findProcedure, procedures } from '@/catalogue';
+import { bundlesContaining, findProcedure, procedures } from '@/catalogue';
+import { findJourney } from '@/catalogue/forms/journeys';
+import { visibleQuestions } from '@/catalogue/forms/flow';
 import { PageShell } from '@/components/layout/PageShell';
 import { locales } from '@/i18n/locales';
 import { localeFrom } from '@/i18n/params';
 import { getT } from '@/i18n/translate';
 import { localePath, paths } from '@/lib/paths';
+import { startApplication } from '../../../apply/actions';
 
-// Applications are the next issue; until then this page says so honestly rather than pretending.
 export function generateStaticParams() {
   return locales.flatMap((locale) => procedures.map((p) => ({ locale, procedureId: p.id })));
 }
@@ -18,33 +20,86 @@ type Props = PageProps<'/[locale]/procedures/[procedureId]/apply'>;
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const locale = await localeFrom(params);
-  return { title: getT(locale, 'comingSoon').text('title') };
+  const { procedureId } = await params;
+  const procedure = getT(locale, 'catalogue.procedures').text(`${procedureId as 'register-birth'}.title`);
+  return findJourney(procedureId)
+    ? { title: getT(locale, 'apply.start').text('title', { procedure }) }
+    : { title: getT(locale, 'comingSoon').text('title') };
 }
 
-export default async function ApplyComingSoonPage({ params }: Props) {
+/** The start page of an application (GOV.UK pattern), or an honest "not online on its own" page. */
+export default async function ApplyStartPage({ params }: Props) {
   const locale = await localeFrom(params);
   const { procedureId } = await params;
   const procedure = findProcedure(procedureId);
   if (!procedure) notFound();
   setRequestLocale(locale);
-  const t = getT(locale, 'comingSoon');
   const texts = getT(locale, 'catalogue.procedures');
   const guide = localePath(locale, paths.procedure(procedure.id));
+  const journey = findJourney(procedure.id);
+  const crumbs = [{ href: guide, label: texts(`${procedure.id}.title`) }];
 
+  if (!journey) {
+    const t = getT(locale, 'comingSoon');
+    const start = getT(locale, 'apply.start');
+    const bundle = bundlesContaining(procedure.id)[0];
+    return (
+      <PageShell
+        locale={locale}
+        path={paths.apply(procedure.id)}
+        crumbs={crumbs}
+        messageKeys={['comingSoon', 'apply.start', `catalogue.procedures.${procedure.id}`]}
+      >
+        <h1 className="text-3xl">{t('title')}</h1>
+        {bundle ? (
+          <p className="mt-3 text-lg">
+            {start('notOnline', { bundle: texts.text(`${bundle.id}.title`) })}{' '}
+            <a href={localePath(locale, paths.apply(bundle.id))}>{texts(`${bundle.id}.title`)}</a>
+          </p>
+        ) : (
+          <p className="mt-3 text-lg">{t('body', { procedure: texts.text(`${procedure.id}.title`) })}</p>
+        )}
+        <p className="mt-3">{t('whatNow')}</p>
+        <p className="mt-6">
+          <a href={guide} className="text-lg font-bold">
+            {t('back')}
+          </a>
+        </p>
+      </PageShell>
+    );
+  }
+
+  const t = getT(locale, 'apply.start');
+  // About half a minute a question, rounded up to whole minutes.
+  const minutes = Math.max(3, Math.ceil(visibleQuestions(journey, {}).length / 2));
   return (
     <PageShell
       locale={locale}
       path={paths.apply(procedure.id)}
-      crumbs={[{ href: guide, label: texts(`${procedure.id}.title`) }]}
-      messageKeys={['comingSoon', `catalogue.procedures.${procedure.id}`]}
+      crumbs={crumbs}
+      messageKeys={['apply.start', `catalogue.procedures.${procedure.id}`]}
     >
-      <h1 className="text-3xl">{t('title')}</h1>
-      <p className="mt-3 text-lg">{t('body', { procedure: texts.text(`${procedure.id}.title`) })}</p>
-      <p className="mt-3">{t('whatNow')}</p>
+      <h1 className="text-3xl">{t('title', { procedure: texts.text(`${procedure.id}.title`) })}</h1>
+      <p className="mt-3 text-lg">{t('intro', { minutes })}</p>
+      <p className="mt-4 font-bold">{t('youNeed')}</p>
+      <ul className="mt-1 list-disc pl-6">
+        <li>{t('needIds')}</li>
+        <li>{t('needPhone')}</li>
+        <li>{t('needDocuments')}</li>
+      </ul>
+      <p className="mt-4">{t('saved')}</p>
+      <form action={startApplication} className="mt-6">
+        <input type="hidden" name="locale" value={locale} />
+        <input type="hidden" name="journeyId" value={journey.id} />
+        <button
+          type="submit"
+          className="inline-flex min-h-12 items-center rounded bg-green-800 px-6 text-xl font-bold text-white hover:bg-green-900"
+        >
+          {t('button')}
+        </button>
+      </form>
       <p className="mt-6">
-        <a href={guide} className="text-lg font-bold">
-          {t('back')}
-        </a>
+        <a href={localePath(locale, paths.resume())}>{t('resumeLink')}</a>
       </p>
     </PageShell>
   );

@@ -1,0 +1,79 @@
+import type { Metadata } from 'next';
+import { ErrorSummary, FieldError } from '@/components/forms/ErrorSummary';
+import { PageShell } from '@/components/layout/PageShell';
+import { localeFrom } from '@/i18n/params';
+import { getT } from '@/i18n/translate';
+import { localePath, paths } from '@/lib/paths';
+import { DRAFT_LIFETIME_DAYS } from '@/lib/session';
+import { giveConsent } from '../../actions';
+import { requireDraft } from '../draft';
+
+type Props = PageProps<'/[locale]/apply/[journeyId]/consent'>;
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const locale = await localeFrom(params);
+  const { draft } = await requireDraft(locale, (await params).journeyId);
+  const title = getT(locale, 'apply.consent').text('title');
+  const failed = draft.lastAttempt?.questionId === '__consent';
+  return {
+    title: failed ? `${getT(locale, 'apply.errors').text('titlePrefix', { count: 1 })} ${title}` : title,
+  };
+}
+
+/** Explicit consent, unticked by default: the personal-data law says silence is not consent. */
+export default async function ConsentPage({ params }: Props) {
+  const locale = await localeFrom(params);
+  const { journey, draft } = await requireDraft(locale, (await params).journeyId);
+  const t = getT(locale, 'apply.consent');
+  const errors = getT(locale, 'apply.errors');
+  const failed = draft.lastAttempt?.questionId === '__consent';
+
+  return (
+    <PageShell
+      locale={locale}
+      path={paths.consent(journey.id)}
+      crumbs={[]}
+      messageKeys={['apply.consent', 'apply.errors']}
+    >
+      {failed && (
+        <ErrorSummary title={errors('summaryTitle')} errors={[{ field: 'consent', message: t('error') }]} />
+      )}
+      <h1 className="text-3xl">{t('title')}</h1>
+      <p className="mt-3">{t('intro')}</p>
+      <p className="mt-2 font-bold">{t('what')}</p>
+      <p className="mt-3">{t('why')}</p>
+      <p className="mt-3">{t('keep', { days: DRAFT_LIFETIME_DAYS })}</p>
+      <p className="mt-3 text-sm">{t('law')}</p>
+      <form action={giveConsent} className="mt-6">
+        <input type="hidden" name="locale" value={locale} />
+        <input type="hidden" name="journeyId" value={journey.id} />
+        <div className={failed ? 'border-l-4 border-red-700 pl-3' : ''}>
+          {failed && <FieldError id="consent-error">{t('error')}</FieldError>}
+          <div className="flex items-start gap-3">
+            <input
+              type="checkbox"
+              id="consent"
+              name="consent"
+              value="yes"
+              aria-describedby={failed ? 'consent-error' : undefined}
+              aria-invalid={failed || undefined}
+              className="mt-1 size-8 shrink-0 accent-brand"
+            />
+            <label htmlFor="consent" className="text-lg">
+              {t('checkbox')}
+            </label>
+          </div>
+        </div>
+        <button
+          type="submit"
+          className="mt-6 inline-flex min-h-12 items-center rounded bg-green-800 px-5 text-lg font-bold text-white hover:bg-green-900"
+        >
+          {t('button')}
+        </button>
+      </form>
+      <p className="mt-6">
+        <a href={localePath(locale, paths.procedure(journey.id))}>{getT(locale, 'comingSoon')('back')}</a>
+      </p>
+    </PageShell>
+  );
+}

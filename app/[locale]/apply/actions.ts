@@ -1,0 +1,267 @@
+'use server';
+
+import { redirect } from 'next/navigation';
+import { findProcedure } from '@/catalogue';
+import {
+  findQuestion,
+  firstUnansweredId,
+  isVisible,
+  nextQuestionId,
+  relevantAnswers,
+  visibleQuestions,
+} from '@/catalogue/forms/flow';
+import type { AnswerValue, FileAnswer } from '@/catalogue/forms/types';
+import { validateAnswer, type FieldError } from '@/catalogue/forms/validate';
+import {
+  createDraft,
+  deleteExpiredDrafts,
+  findDraftByResumeCode,
+  moveDraftToSession,
+  recordConsent,
+  saveAnswer,
+  saveLastAttempt,
+} from '@/db/queries/drafts';
+import { deleteFilesFor, storeFile } from '@/db/queries/files';
+import { submitDraft } from '@/db/queries/submissions';
+import { satisfactionRatings } from '@/db/schema';
+import { isLocale, type Locale } from '@/i18n/locales';
+import {
+  communeIds,
+  database,
+  journeyOrNull,
+  journeyVersion,
+  loadOwnDraft,
+  officeCommune,
+  readerForStored,
+} from '@/lib/applications';
+import { parseCode, randomCode } from '@/lib/codes';
+import { localePath, paths } from '@/lib/paths';
+import { DRAFT_LIFETIME_DAYS, ensureSessionHash } from '@/lib/session';
+import { checkUpload, MAX_UPLOAD_MB } from '@/lib/uploads';
+
+// Every action re-reads and re-checks what it is given: the hidden fields of a form are user input too.
+
+const text = (form: FormData, name: string) => {
+  const value = form.get(name);
+  return typeof value === 'string' ? value : '';
+};
+
+function target(form: FormData) {
+  const locale = text(form, 'locale');
+  const journey = journeyOrNull(text(form, 'journeyId'));
+  if (!isLocale(locale) || !journey) redirect('/');
+  return { locale: locale as Locale, journey };
+}
+
+/** An owned, consented, unsubmitted draft, or a redirect to where the person can recover. */
+async function ownDraftOrRedirect(locale: Locale, journeyId: string) {
+  const own = await loadOwnDraft(journeyId);
+  if (!own) redirect(localePath(locale, `${paths.resume()}?expired=${journeyId}`));
+  if (own.submitted) redirect(localePath(locale, paths.confirmation(journeyId)));
+  return own;
+}
+
+export async function startApplication(form: FormData) {
+  const { locale, journey } = target(form);
+  const sessionHash = await ensureSessionHash();
+  const db = await database();
+  await deleteExpiredDrafts(db);
+  const existing = await loadOwnDraft(journey.id);
+  if (existing && !existing.submitted) redirect(localePath(locale, paths.tasks(journey.id)));
+  await createDraft(db, {
+    sessionHash,
+    journeyId: journey.id,
+    journeyVersion: journeyVersion(journey),
+    resumeCode: randomCode(),
+    lifetimeDays: DRAFT_LIFETIME_DAYS,
+  });
+  redirect(localePath(locale, paths.consent(journey.id)));
+}
+
+export async function giveConsent(form: FormData) {
+  const { locale, journey } = target(form);
+  const { draft } = await ownDraftOrRedirect(locale, journey.id);
+  const db = await database();
+  if (text(form, 'consent') !== 'yes') {
+    await saveLastAttempt(db, draft.id, {
+      questionId: '__consent',
+      values: {},
+      errors: [{ field: 'consent', key: 'consent' }],
+    });
+    redirect(localePath(locale, paths.consent(journey.id)));
+  }
+  await recordConsent(db, draft.id);
+  const first =
+    firstUnansweredId(journey, draft.answers as never) ?? visibleQuestions(journey, {})[0]!.question.id;
+  redirect(localePath(locale, paths.question(journey.id, first)));
+}
+
+export async function saveAnswerAction(form: FormData) {
+  const { locale, journey } = target(form);
+  const { draft, answers } = await ownDraftOrRedirect(locale, journey.id);
+  if (!draft.consentedAt) redirect(localePath(locale, paths.consent(journey.id)));
+  const questionId = text(form, 'questionId');
+  const change = text(form, 'change') === '1';
+  const found = findQuestion(journey, questionId);
+  if (!found || !isVisible(journey, answers, questionId))
+    redirect(localePath(locale, paths.tasks(journey.id)));
+  const { question } = found;
+  const db = await database();
+  const back = localePath(locale, paths.question(journey.id, questionId, change));
+
+  let value: AnswerValue;
+  let errors: FieldError[] = [];
+  if (question.kind === 'file') {
+    const upload = form.get(questionId);
+    const previous = answers[questionId];
+    if (text(form, 'skip') === '1' && question.optional) {
+      await deleteFilesFor(db, draft.id, questionId);
+      value = '';
+    } else if ((!(upload instanceof File) || upload.size === 0) && previous && typeof previous === 'object') {
+      value = previous; // Continue with the file already uploaded.
+    } else if (question.optional && (!(upload instanceof File) || !upload.name)) {
+      value = ''; // An optional upload left empty is a skip.
+    } else {
+      const checked = await checkUpload(upload instanceof File ? upload : null);
+      if (!checked.ok) {
+        errors = [
+          {
+            field: questionId,
+            key: checked.key,
+            ...(checked.key === 'file-too-big' ? { values: { max: MAX_UPLOAD_MB } } : {}),
+          },
+        ];
+        value = '';
+      } else {
+        await deleteFilesFor(db, draft.id, questionId);
+        const fileId = await storeFile(db, {
+          draftId: draft.id,
+          questionId,
+          fileName: checked.name,
+          mimeType: checked.mime,
+          size: checked.bytes.byteLength,
+          sha256: checked.sha256,
+          content: checked.bytes,
+          sensitive: question.sensitive ?? false,
+        });
+        value = { fileId, name: checked.name, size: checked.bytes.byteLength } satisfies FileAnswer;
+      }
+    }
+  } else {
+    const result = validateAnswer(question, (name) => text(form, name), {
+      answers,
+      communeIds,
+      today: new Date(),
+    });
+    if (result.ok) value = result.value;
+    else {
+      errors = result.errors;
+      value = '';
+    }
+  }
+
+  if (errors.length > 0) {
+    // Keep what was typed (never a file) so the page can show it again beside the errors.
+    const values: Record<string, string> = {};
+    for (const name of [questionId, `${questionId}-day`, `${questionId}-month`, `${questionId}-year`]) {
+      const typed = form.get(name);
+      if (typeof typed === 'string') values[name] = typed.slice(0, 1000);
+    }
+    await saveLastAttempt(db, draft.id, {
+      questionId,
+      values,
+      errors: errors.map((e) => ({ ...e, values: e.values ? { ...e.values } : undefined })),
+    });
+    redirect(back);
+  }
+
+  await saveAnswer(db, draft.id, questionId, value, DRAFT_LIFETIME_DAYS);
+  const updated = { ...answers, [questionId]: value };
+  // From "check your answers", go back there — unless the change revealed a question not yet answered.
+  const next = change ? firstUnansweredId(journey, updated) : nextQuestionId(journey, updated, questionId);
+  redirect(localePath(locale, next ? paths.question(journey.id, next, change) : paths.check(journey.id)));
+}
+
+export async function submitApplication(form: FormData) {
+  const { locale, journey } = target(form);
+  const own = await loadOwnDraft(journey.id);
+  if (!own) redirect(localePath(locale, `${paths.resume()}?expired=${journey.id}`));
+  const db = await database();
+  const { draft, answers } = own;
+  if (own.submitted) redirect(localePath(locale, paths.confirmation(journey.id)));
+
+  if (text(form, 'declaration') !== 'yes') {
+    await saveLastAttempt(db, draft.id, {
+      questionId: '__check',
+      values: {},
+      errors: [{ field: 'declaration', key: 'declaration' }],
+    });
+    redirect(localePath(locale, paths.check(journey.id)));
+  }
+  const missing = firstUnansweredId(journey, answers);
+  if (missing || !draft.consentedAt) redirect(localePath(locale, paths.tasks(journey.id)));
+
+  // Re-check every answer as if typed again: rules may have changed since it was saved.
+  for (const { question } of visibleQuestions(journey, answers)) {
+    if (question.kind === 'file') continue;
+    const result = validateAnswer(question, readerForStored(question, answers), {
+      answers,
+      communeIds,
+      today: new Date(),
+    });
+    if (!result.ok) {
+      await saveLastAttempt(db, draft.id, {
+        questionId: question.id,
+        values: {},
+        errors: result.errors.map((e) => ({ ...e, values: e.values ? { ...e.values } : undefined })),
+      });
+      redirect(localePath(locale, paths.question(journey.id, question.id, true)));
+    }
+  }
+
+  const relevant = relevantAnswers(journey, answers);
+  const office = officeCommune(relevant);
+  if (!office) redirect(localePath(locale, paths.tasks(journey.id)));
+  const phone = relevant['applicant-phone'];
+  await submitDraft(
+    db,
+    {
+      draftId: draft.id,
+      journeyId: journey.id,
+      journeyVersion: draft.journeyVersion,
+      answers: relevant,
+      officeCommuneId: office,
+      phoneLast4: typeof phone === 'string' ? phone.slice(-4) : null,
+      procedures: journey.procedures.map((id) => ({ id, version: findProcedure(id)?.version ?? 1 })),
+    },
+    () => randomCode(),
+  );
+  redirect(localePath(locale, paths.confirmation(journey.id)));
+}
+
+export async function resumeApplication(form: FormData) {
+  const locale = text(form, 'locale');
+  if (!isLocale(locale)) redirect('/');
+  const code = parseCode(text(form, 'code'));
+  const db = await database();
+  const draft = code ? await findDraftByResumeCode(db, code) : undefined;
+  if (!draft) {
+    // The typed code is not echoed back in the URL: a resume code is a secret, URLs end up in logs.
+    redirect(localePath(locale, `${paths.resume()}?error=1`));
+  }
+  await moveDraftToSession(db, draft.id, await ensureSessionHash());
+  redirect(localePath(locale, paths.tasks(draft.journeyId)));
+}
+
+export async function rateService(form: FormData) {
+  const { locale, journey } = target(form);
+  const rating = Number(text(form, 'rating'));
+  const own = await loadOwnDraft(journey.id);
+  if (!own?.submitted) redirect(localePath(locale, paths.tasks(journey.id)));
+  if (!Number.isInteger(rating) || rating < 1 || rating > 5) {
+    redirect(localePath(locale, `${paths.confirmation(journey.id)}?rating=missing`));
+  }
+  // Stored with the journey only: no link to the person, the draft or the submission.
+  await (await database()).insert(satisfactionRatings).values({ journeyId: journey.id, rating });
+  redirect(localePath(locale, `${paths.confirmation(journey.id)}?rating=thanks`));
+}

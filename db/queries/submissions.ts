@@ -1,0 +1,81 @@
+import { asc, eq } from 'drizzle-orm';
+import type { Database } from '../client';
+import { dossiers, outboxMessages, submissions, type Dossier, type Submission } from '../schema';
+
+export interface NewSubmission {
+  readonly draftId: string;
+  readonly journeyId: string;
+  readonly journeyVersion: number;
+  readonly answers: Record<string, unknown>;
+  readonly officeCommuneId: string;
+  readonly phoneLast4: string | null;
+  readonly procedures: readonly { id: string; version: number }[];
+}
+
+/**
+ * Commits a submission, one dossier per procedure, and one outbox row per dossier, in one transaction:
+ * once the receipt is shown, everything the relay needs is durable. The unique draft id makes a second
+ * submission of the same draft (double tap, back and resubmit) return the first one instead.
+ */
+export async function submitDraft(
+  db: Database,
+  submission: NewSubmission,
+  newReference: () => string,
+): Promise<{ submission: Submission; created: boolean }> {
+  for (let attempt = 0; attempt < 5; attempt += 1) {
+    const reference = newReference();
+    try {
+      return await db.transaction(async (tx) => {
+        const [row] = await tx
+          .insert(submissions)
+          .values({ ...submission, reference })
+          .onConflictDoNothing({ target: submissions.draftId })
+          .returning();
+        if (!row) {
+          const [existing] = await tx
+            .select()
+            .from(submissions)
+            .where(eq(submissions.draftId, submission.draftId));
+          return { submission: existing!, created: false };
+        }
+        for (const procedure of submission.procedures) {
+          const [dossier] = await tx
+            .insert(dossiers)
+            .values({ submissionId: row.id, procedureId: procedure.id, procedureVersion: procedure.version })
+            .returning({ id: dossiers.id });
+          await tx.insert(outboxMessages).values({
+            dossierId: dossier!.id,
+            idempotencyKey: `${reference}-${procedure.id}`,
+          });
+        }
+        return { submission: row, created: true };
+      });
+    } catch (error) {
+      // A reference collision (unique violation on `reference`) is retried with a new one.
+      if (!String((error as { cause?: unknown })?.cause ?? error).includes('submissions_reference_unique'))
+        throw error;
+    }
+  }
+  throw new Error('Could not allocate a unique receipt reference');
+}
+
+export async function findSubmissionByDraft(db: Database, draftId: string): Promise<Submission | undefined> {
+  const [row] = await db.select().from(submissions).where(eq(submissions.draftId, draftId)).limit(1);
+  return row;
+}
+
+export async function findSubmissionByReference(
+  db: Database,
+  reference: string,
+): Promise<Submission | undefined> {
+  const [row] = await db.select().from(submissions).where(eq(submissions.reference, reference)).limit(1);
+  return row;
+}
+
+export function dossiersOf(db: Database, submissionId: string): Promise<Dossier[]> {
+  return db
+    .select()
+    .from(dossiers)
+    .where(eq(dossiers.submissionId, submissionId))
+    .orderBy(asc(dossiers.createdAt));
+}

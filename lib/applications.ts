@@ -1,0 +1,66 @@
+import { cache } from 'react';
+import { findJourney, type JourneyId } from '@/catalogue/forms/journeys';
+import type { Answers, Journey, Question } from '@/catalogue/forms/types';
+import type { FieldReader } from '@/catalogue/forms/validate';
+import { findProcedure } from '@/catalogue';
+import { province } from '@/catalogue/province';
+import { connection } from '@/db/client';
+import { prepareDatabase } from '@/db/prepare';
+import { findDraft } from '@/db/queries/drafts';
+import { findSubmissionByDraft } from '@/db/queries/submissions';
+import type { Draft } from '@/db/schema';
+import { currentSessionHash } from './session';
+
+/** Shared by the apply pages (read) and actions (write): the database, the journey, the session's draft. */
+export async function database() {
+  await prepareDatabase();
+  return connection().db;
+}
+
+/** A journey's version is the highest version of the procedures it files; submissions snapshot it. */
+export function journeyVersion(journey: Journey): number {
+  return Math.max(...journey.procedures.map((id) => findProcedure(id)?.version ?? 1));
+}
+
+export function journeyOrNull(id: string): (Journey & { id: JourneyId }) | null {
+  return (findJourney(id) as (Journey & { id: JourneyId }) | undefined) ?? null;
+}
+
+export interface OwnDraft {
+  readonly draft: Draft;
+  readonly answers: Answers;
+  readonly submitted: boolean;
+}
+
+/** Cached per request: a page and its generateMetadata read the same draft once. */
+export const loadOwnDraft = cache(async (journeyId: string): Promise<OwnDraft | null> => {
+  const sessionHash = await currentSessionHash();
+  if (!sessionHash) return null;
+  const db = await database();
+  const draft = await findDraft(db, sessionHash, journeyId);
+  if (!draft) return null;
+  const submitted = (await findSubmissionByDraft(db, draft.id)) !== undefined;
+  return { draft, answers: draft.answers as Answers, submitted };
+});
+
+/** Reads a stored answer back as if it had just been typed, so it can be re-validated on submission. */
+export function readerForStored(question: Question, answers: Answers): FieldReader {
+  const value = answers[question.id];
+  return (name) => {
+    if (typeof value === 'string') return name === question.id ? value : '';
+    if (value && 'year' in value) {
+      if (name === `${question.id}-day`) return value.day;
+      if (name === `${question.id}-month`) return value.month;
+      if (name === `${question.id}-year`) return value.year;
+    }
+    return '';
+  };
+}
+
+export const communeIds = province.communes.map((c) => c.id) as readonly string[];
+
+/** The commune whose centre receives the dossier: the one chosen, or where the family lives. */
+export function officeCommune(answers: Answers): string | null {
+  const chosen = answers['office-commune'] ?? answers['residence-commune'];
+  return typeof chosen === 'string' && communeIds.includes(chosen) ? chosen : null;
+}
