@@ -1,9 +1,22 @@
 // `npm run portal`: the production build, started on http://localhost:3000 with the embedded PGlite
 // database (.data/pglite), which the server migrates and seeds as it starts (instrumentation.ts).
 import { spawn, spawnSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 
 const port = process.env.PORT ?? '3000';
 const run = (args) => spawnSync('npx', args, { stdio: 'inherit', env: process.env });
+
+// Server Action ids are derived with this key: keeping it across builds lets a form rendered before a
+// redeploy still submit, instead of failing with "409 Server Action unavailable".
+if (!process.env.NEXT_SERVER_ACTIONS_ENCRYPTION_KEY) {
+  const keyFile = '.data/server-actions.key';
+  if (!existsSync(keyFile)) {
+    mkdirSync('.data', { recursive: true });
+    writeFileSync(keyFile, randomBytes(32).toString('base64'), { mode: 0o600 });
+  }
+  process.env.NEXT_SERVER_ACTIONS_ENCRYPTION_KEY = readFileSync(keyFile, 'utf8').trim();
+}
 
 console.log('Building the portal (production build)…');
 if (run(['next', 'build']).status !== 0) process.exit(1);

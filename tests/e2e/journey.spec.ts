@@ -24,8 +24,8 @@ test('a Vietnamese reader finds how to register a new baby', async ({ page }) =>
   await expect(main.getByText('Dữ liệu mẫu').first()).toBeVisible();
 
   await main.getByRole('link', { name: 'Nộp hồ sơ trực tuyến' }).click();
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Nộp trực tuyến: sắp có');
-  await expect(page.getByRole('main')).toContainText('Bạn chưa nộp gì');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Nộp hồ sơ trực tuyến: Đăng ký khai sinh');
+  await expect(page.getByRole('button', { name: 'Bắt đầu' })).toBeVisible();
 });
 
 test('a Hmong reader finds the same journey, with the Hmong title and Vietnamese fallback marked', async ({

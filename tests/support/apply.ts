@@ -126,6 +126,8 @@ export async function startAndAnswerAll(
   await expect(page).toHaveURL(/\/consent$/);
   await page.getByRole('checkbox').check();
   await page.getByRole('button', { name: /Tiếp tục|Continue/ }).click();
+  // With JavaScript the redirect is a client-side navigation: wait for it before reading the URL.
+  await expect(page).toHaveURL(/\/q\//);
   await answerUntilCheck(page, journeyId, answers);
 }
 

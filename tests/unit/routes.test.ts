@@ -16,6 +16,18 @@ describe('route table used by the proxy', () => {
     }
   });
 
+  it('knows the application pages, checking journey and question ids', () => {
+    expect(isKnownPath(['apply', 'resume'])).toBe(true);
+    expect(isKnownPath(['apply', 'birth-bundle'])).toBe(true);
+    expect(isKnownPath(['apply', 'birth-bundle', 'check'])).toBe(true);
+    expect(isKnownPath(['apply', 'birth-bundle', 'q', 'child-name'])).toBe(true);
+    expect(isKnownPath(['apply', 'birth-bundle', 'q', 'no-such-question'])).toBe(false);
+    expect(isKnownPath(['apply', 'register-permanent-residence'])).toBe(false);
+    expect(isKnownPath(['receipts', 'ABCD2345'])).toBe(true);
+    expect(isKnownPath(['receipts', 'ABCD0000'])).toBe(false);
+    expect(isKnownPath(['track', 'ABCD2345', 'x'])).toBe(false);
+  });
+
   it('rejects unknown ids and extra segments', () => {
     expect(isKnownPath(['life-events', 'nope'])).toBe(false);
     expect(isKnownPath(['procedures', 'nope'])).toBe(false);

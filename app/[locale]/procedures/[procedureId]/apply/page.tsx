@@ -40,7 +40,7 @@ export default async function ApplyStartPage({ params }: Props) {
   const crumbs = [{ href: guide, label: texts(`${procedure.id}.title`) }];
 
   if (!journey) {
-    const t = getT(locale, 'comingSoon');
+    const soon = getT(locale, 'comingSoon');
     const start = getT(locale, 'apply.start');
     const bundle = bundlesContaining(procedure.id)[0];
     return (
@@ -50,19 +50,19 @@ export default async function ApplyStartPage({ params }: Props) {
         crumbs={crumbs}
         messageKeys={['comingSoon', 'apply.start', `catalogue.procedures.${procedure.id}`]}
       >
-        <h1 className="text-3xl">{t('title')}</h1>
+        <h1 className="text-3xl">{soon('title')}</h1>
         {bundle ? (
           <p className="mt-3 text-lg">
             {start('notOnline', { bundle: texts.text(`${bundle.id}.title`) })}{' '}
             <a href={localePath(locale, paths.apply(bundle.id))}>{texts(`${bundle.id}.title`)}</a>
           </p>
         ) : (
-          <p className="mt-3 text-lg">{t('body', { procedure: texts.text(`${procedure.id}.title`) })}</p>
+          <p className="mt-3 text-lg">{soon('body', { procedure: texts.text(`${procedure.id}.title`) })}</p>
         )}
-        <p className="mt-3">{t('whatNow')}</p>
+        <p className="mt-3">{soon('whatNow')}</p>
         <p className="mt-6">
           <a href={guide} className="text-lg font-bold">
-            {t('back')}
+            {soon('back')}
           </a>
         </p>
       </PageShell>
