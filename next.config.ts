@@ -10,8 +10,11 @@ const nextConfig: NextConfig = {
   reactStrictMode: true,
   typedRoutes: false,
   experimental: {
-    // Uploads arrive through Server Actions: the 5 MB file cap (lib/uploads.ts) plus the form around it.
-    serverActions: { bodySizeLimit: '6mb' },
+    // Uploads arrive through Server Actions. Our own cap is 5 MB (lib/uploads.ts) and answered with a clear
+    // message; the transport limit is far above it so that a 12 MB camera photo still gets that message.
+    serverActions: { bodySizeLimit: '25mb' },
+    // The proxy reads form bodies too (to answer a malformed one clearly, see proxy.ts): same limit.
+    proxyClientMaxBodySize: '25mb',
   },
 };
 

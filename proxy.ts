@@ -1,6 +1,7 @@
 import createMiddleware from 'next-intl/middleware';
 import { NextResponse, type NextRequest } from 'next/server';
-import { isLocale } from './i18n/locales';
+import { defaultLocale, isLocale } from './i18n/locales';
+import { keySource, mergedMessages } from './i18n/messages';
 import { routing } from './i18n/routing';
 import { isKnownPath } from './lib/routes';
 
@@ -9,7 +10,19 @@ const handleI18nRouting = createMiddleware(routing);
 /** Path that no route matches, so Next.js renders app/not-found.tsx as real HTML with a 404. */
 const UNMATCHED = '/_unmatched';
 
-export default function proxy(request: NextRequest) {
+export default async function proxy(request: NextRequest) {
+  // A form POST whose body cannot be parsed (a dropped connection mid-upload, or a hostile client) would
+  // otherwise surface as a bare 500 from the Server Action machinery; answer it clearly instead.
+  if (
+    request.method === 'POST' &&
+    /multipart\/form-data|x-www-form-urlencoded/.test(request.headers.get('content-type') ?? '')
+  ) {
+    try {
+      await request.clone().formData();
+    } catch {
+      return badFormResponse(request);
+    }
+  }
   const response = handleI18nRouting(request);
   if (response.headers.has('location')) return response;
 
@@ -26,6 +39,20 @@ export default function proxy(request: NextRequest) {
     return NextResponse.rewrite(url, { request: { headers } });
   }
   return response;
+}
+
+function badFormResponse(request: NextRequest): Response {
+  const [, first] = request.nextUrl.pathname.split('/');
+  const locale = isLocale(first) ? first : defaultLocale;
+  // Plain strings (no ICU arguments): read straight from the merged messages, Vietnamese as fallback.
+  const t = mergedMessages(locale).errorPage as Record<string, string>;
+  const lang = keySource(locale, 'errorPage.badFormTitle') === 'fallback' ? defaultLocale : locale;
+  const back = request.nextUrl.pathname;
+  const html = `<!DOCTYPE html><html lang="${lang}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${t.badFormTitle}</title></head><body style="font-family:system-ui,sans-serif;max-width:40rem;margin:2rem auto;padding:0 1rem;line-height:1.5"><main><h1>${t.badFormTitle}</h1><p>${t.badFormBody}</p><p><a href="${back}">${t.badFormBack}</a></p></main></body></html>`;
+  return new Response(html, {
+    status: 400,
+    headers: { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' },
+  });
 }
 
 export const config = {

@@ -1,4 +1,4 @@
-import { expect, test, type Browser, type Page } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { findQuestion } from '@/catalogue/forms/flow';
 import { findJourney } from '@/catalogue/forms/journeys';
 import { locales } from '@/i18n/locales';
@@ -9,13 +9,15 @@ import {
   saveAndContinue,
   validAnswers,
 } from '../support/apply';
-import { expectNoAxeViolations } from '../support/axe';
+import { createAuditor } from '../support/axe';
+
+type Auditor = Awaited<ReturnType<typeof createAuditor>>;
 
 /** Audits the page once it has fully arrived (a streamed page is read only after its heading). */
-async function audit(browser: Browser, page: Page) {
+async function audit(auditor: Auditor, page: Page) {
   await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
   await page.waitForLoadState('load');
-  await expectNoAxeViolations(browser, { url: page.url(), html: await page.content() });
+  await auditor.audit({ url: page.url(), html: await page.content() });
 }
 
 // One application in each locale with JavaScript off, auditing every kind of page and each error state
@@ -23,16 +25,17 @@ async function audit(browser: Browser, page: Page) {
 for (const locale of locales) {
   test(`${locale}: every apply page and error state has no axe violations`, async ({ browser }) => {
     test.setTimeout(120_000);
+    const auditor = await createAuditor(browser);
     const context = await browser.newContext({ javaScriptEnabled: false });
     const page = await context.newPage();
     await page.goto(`/${locale}/procedures/register-birth/apply`);
-    await audit(browser, page);
+    await audit(auditor, page);
     await page.getByRole('button', { name: /Bắt đầu|Start now/ }).click();
 
     // Consent, refused then given.
     await page.getByRole('button', { name: /Tiếp tục|Continue/ }).click();
     await expect(page.locator('#error-summary-title')).toBeVisible();
-    await audit(browser, page);
+    await audit(auditor, page);
     await page.getByRole('checkbox').check();
     await page.getByRole('button', { name: /Tiếp tục|Continue/ }).click();
 
@@ -43,12 +46,12 @@ for (const locale of locales) {
       const kind = findQuestion(findJourney('register-birth')!, questionId)!.question.kind;
       if (!audited.has(kind)) {
         audited.add(kind);
-        await audit(browser, page);
+        await audit(auditor, page);
         // The error state of each kind of question: submit it empty.
         await saveAndContinue(page);
         await expect(page.locator('#error-summary-title')).toBeVisible();
         await expect(page.locator('html')).toHaveAttribute('lang', locale);
-        await audit(browser, page);
+        await audit(auditor, page);
       }
       await answerCurrent(page, 'register-birth', validAnswers[questionId]!);
       await saveAndContinue(page);
@@ -56,24 +59,25 @@ for (const locale of locales) {
     }
 
     await page.goto(`/${locale}/apply/register-birth`);
-    await audit(browser, page); // task list
+    await audit(auditor, page); // task list
     await page.goto(`/${locale}/apply/register-birth/check`);
-    await audit(browser, page);
+    await audit(auditor, page);
     await page.getByRole('button', { name: /Gửi hồ sơ|Send application/ }).click();
     await expect(page.locator('#error-summary-title')).toBeVisible();
-    await audit(browser, page);
+    await audit(auditor, page);
     await declareAndSubmit(page);
     await expect(page.locator('[data-reference]')).toBeVisible();
-    await audit(browser, page);
+    await audit(auditor, page);
     const reference = await page.locator('[data-reference]').getAttribute('data-reference');
     await page.getByRole('button', { name: /Gửi đánh giá|Send rating/ }).click();
-    await audit(browser, page);
+    await audit(auditor, page);
     await page.goto(`/${locale}/receipts/${reference}`);
-    await audit(browser, page);
+    await audit(auditor, page);
     await page.goto(`/${locale}/track/${reference}`);
-    await audit(browser, page);
+    await audit(auditor, page);
     await page.goto(`/${locale}/apply/resume?error=1`);
-    await audit(browser, page);
+    await audit(auditor, page);
     await context.close();
+    await auditor.close();
   });
 }

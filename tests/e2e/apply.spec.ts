@@ -204,3 +204,14 @@ test('the satisfaction rating is optional and says thank you', async ({ page }) 
   await page.getByRole('button', { name: 'Gửi đánh giá' }).click();
   await expect(page.getByRole('main')).toContainText('Cảm ơn bạn đã đánh giá.');
 });
+
+test('a malformed form body gets a clear, translated 400 page, not a crash', async ({ request }) => {
+  const response = await request.post('/en/apply/register-birth/q/child-name', {
+    headers: { 'content-type': 'multipart/form-data; boundary=xyz' },
+    data: '--xyz\r\nContent-Disposition: form-data; name="a"\r\n\r\nbroken',
+  });
+  expect(response.status()).toBe(400);
+  const html = await response.text();
+  expect(html).toContain('<html lang="en">');
+  expect(html).toContain('The form could not be read');
+});

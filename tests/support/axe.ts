@@ -3,31 +3,48 @@ import { expect, type Browser } from '@playwright/test';
 
 export const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 
+interface Source {
+  readonly url: string;
+  readonly html: string;
+}
+
 /**
- * Runs axe on the page exactly as a visitor without JavaScript receives it. Running axe inside a context
- * with JavaScript disabled crashes Debian's Chromium, so: take the server's HTML, replay it at the same
- * URL in a JS-enabled context whose scripts are all aborted, and audit that DOM. Error states (a POST
- * response) are audited the same way, from `page.content()`.
+ * Audits pages exactly as a visitor without JavaScript receives them. Running axe inside a context with
+ * JavaScript disabled crashes Debian's Chromium, so: take the HTML the no-JS page got, replay it at the
+ * same URL in a JS-enabled context whose scripts are all aborted, and audit that DOM. Error states (a POST
+ * response) are audited the same way, from `page.content()`. One auditor can audit many pages.
  */
-export async function expectNoAxeViolations(browser: Browser, source: { url: string; html: string }) {
+export async function createAuditor(browser: Browser) {
   const context = await browser.newContext();
+  const page = await context.newPage();
+  let current: Source | undefined;
+  await page.route('**/*', async (route) => {
+    const request = route.request();
+    if (current && request.url() === current.url && request.resourceType() === 'document') {
+      return route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: current.html });
+    }
+    if (request.resourceType() === 'script') return route.abort();
+    return route.continue();
+  });
+  return {
+    async audit(source: Source) {
+      current = source;
+      await page.goto(source.url);
+      const results = await new AxeBuilder({ page }).withTags(WCAG_TAGS).analyze();
+      const summary = results.violations.map(
+        (v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target).join(', ')})`,
+      );
+      expect(summary, source.url).toEqual([]);
+    },
+    close: () => context.close(),
+  };
+}
+
+export async function expectNoAxeViolations(browser: Browser, source: Source) {
+  const auditor = await createAuditor(browser);
   try {
-    const page = await context.newPage();
-    await page.route('**/*', async (route) => {
-      const request = route.request();
-      if (request.url() === source.url && request.resourceType() === 'document') {
-        return route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: source.html });
-      }
-      if (request.resourceType() === 'script') return route.abort();
-      return route.continue();
-    });
-    await page.goto(source.url);
-    const results = await new AxeBuilder({ page }).withTags(WCAG_TAGS).analyze();
-    const summary = results.violations.map(
-      (v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target).join(', ')})`,
-    );
-    expect(summary).toEqual([]);
+    await auditor.audit(source);
   } finally {
-    await context.close();
+    await auditor.close();
   }
 }

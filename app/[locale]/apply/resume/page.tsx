@@ -66,7 +66,7 @@ export default async function ResumePage({ params, searchParams }: Props) {
             maxLength={20}
             aria-describedby={failed ? 'code-hint code-error' : 'code-hint'}
             aria-invalid={failed || undefined}
-            className={`min-h-12 w-56 rounded border-2 px-3 font-mono text-xl uppercase tracking-widest ${failed ? 'border-red-700' : 'border-slate-900'}`}
+            className={`min-h-12 w-full max-w-56 rounded border-2 px-3 font-mono text-xl uppercase tracking-widest ${failed ? 'border-red-700' : 'border-slate-900'}`}
           />
         </div>
         <button

@@ -1,0 +1,138 @@
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { connect } from '@/db/client';
+import { createDraft, deleteExpiredDrafts, findDraftByResumeCode, saveAnswer } from '@/db/queries/drafts';
+import { storeFile } from '@/db/queries/files';
+import { submitDraft } from '@/db/queries/submissions';
+import { drafts, dossiers, outboxMessages, submissions, uploadedFiles } from '@/db/schema';
+import { seed } from '@/db/seed';
+import { randomCode } from '@/lib/codes';
+
+// The ledger's rules, on both drivers: one submission per draft, dossiers and outbox rows together,
+// expired drafts deleted with their files, submitted ones kept.
+const targets = [
+  { name: 'PGlite', options: { pgliteDir: 'memory://', databaseUrl: '' } },
+  ...(process.env.TEST_DATABASE_URL
+    ? [{ name: 'PostgreSQL', options: { databaseUrl: process.env.TEST_DATABASE_URL } }]
+    : []),
+];
+
+describe.each(targets)('drafts and submissions on $name', ({ options }) => {
+  const conn = connect(options);
+  const db = conn.db;
+  beforeAll(async () => {
+    await conn.migrate();
+    await seed(db);
+  });
+  afterAll(() => conn.close());
+
+  const newDraft = (lifetimeDays = 30) =>
+    createDraft(db, {
+      sessionHash: 'h'.repeat(64),
+      journeyId: 'birth-bundle',
+      journeyVersion: 1,
+      resumeCode: randomCode(),
+      lifetimeDays,
+    });
+
+  it('merges answers into the draft, keeping earlier ones', async () => {
+    const draft = await newDraft();
+    await saveAnswer(db, draft.id, 'child-name', 'Vàng Thị Mai', 30);
+    await saveAnswer(db, draft.id, 'child-dob', { day: '1', month: '2', year: '2026' }, 30);
+    const found = await findDraftByResumeCode(db, draft.resumeCode);
+    expect(found?.answers).toEqual({
+      'child-name': 'Vàng Thị Mai',
+      'child-dob': { day: '1', month: '2', year: '2026' },
+    });
+  });
+
+  it('commits one submission, a dossier and an outbox row per procedure, even when submitted twice at once', async () => {
+    const draft = await newDraft();
+    const submission = {
+      draftId: draft.id,
+      journeyId: 'birth-bundle',
+      journeyVersion: 1,
+      answers: { 'child-name': 'Vàng Thị Mai' },
+      officeCommuneId: 'tan-quang',
+      phoneLast4: '5678',
+      procedures: [
+        { id: 'register-birth', version: 1 },
+        { id: 'register-permanent-residence', version: 1 },
+        { id: 'issue-child-health-insurance-card', version: 1 },
+      ],
+    };
+    const [a, b] = await Promise.all([
+      submitDraft(db, submission, randomCode),
+      submitDraft(db, submission, randomCode),
+    ]);
+    expect(a.submission.reference).toBe(b.submission.reference);
+    expect([a.created, b.created].filter(Boolean)).toHaveLength(1);
+    const rows = await db
+      .select()
+      .from(submissions)
+      .where(sql`${submissions.draftId} = ${draft.id}`);
+    expect(rows).toHaveLength(1);
+    const ds = await db
+      .select()
+      .from(dossiers)
+      .where(sql`${dossiers.submissionId} = ${rows[0]!.id}`);
+    expect(ds.map((d) => d.procedureId).sort()).toEqual(submission.procedures.map((p) => p.id).sort());
+    const outbox = await db
+      .select()
+      .from(outboxMessages)
+      .where(
+        sql`${outboxMessages.dossierId} in (${sql.join(
+          ds.map((d) => sql`${d.id}`),
+          sql`, `,
+        )})`,
+      );
+    expect(outbox).toHaveLength(3);
+    expect(new Set(outbox.map((o) => o.idempotencyKey)).size).toBe(3);
+    expect(outbox.every((o) => o.status === 'pending')).toBe(true);
+  });
+
+  it('deletes expired unsubmitted drafts and their files, and keeps submitted ones', async () => {
+    const expired = await newDraft();
+    const submitted = await newDraft();
+    await storeFile(db, {
+      draftId: expired.id,
+      questionId: 'birth-notice',
+      fileName: 'a.png',
+      mimeType: 'image/png',
+      size: 3,
+      sha256: 'x',
+      content: new Uint8Array([1, 2, 3]),
+      sensitive: false,
+    });
+    await submitDraft(
+      db,
+      {
+        draftId: submitted.id,
+        journeyId: 'birth-bundle',
+        journeyVersion: 1,
+        answers: {},
+        officeCommuneId: 'tan-quang',
+        phoneLast4: null,
+        procedures: [{ id: 'register-birth', version: 1 }],
+      },
+      randomCode,
+    );
+    await db
+      .update(drafts)
+      .set({ expiresAt: sql`now() - interval '1 day'` })
+      .where(sql`${drafts.id} in (${expired.id}, ${submitted.id})`);
+    expect(await deleteExpiredDrafts(db)).toBeGreaterThanOrEqual(1);
+    const left = await db
+      .select({ id: drafts.id })
+      .from(drafts)
+      .where(sql`${drafts.id} in (${expired.id}, ${submitted.id})`);
+    expect(left.map((d) => d.id)).toEqual([submitted.id]);
+    expect(
+      await db
+        .select()
+        .from(uploadedFiles)
+        .where(sql`${uploadedFiles.draftId} = ${expired.id}`),
+    ).toHaveLength(0);
+    expect(await findDraftByResumeCode(db, expired.resumeCode)).toBeUndefined();
+  });
+});
