@@ -10,22 +10,12 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { chromium, type Page } from '@playwright/test';
 import { answerUntilCheck, declareAndSubmit } from '../tests/support/apply';
+import { chromiumArgs, chromiumPath } from '../tests/support/chromium';
 
 const base = process.env.BENCH_BASE_URL ?? 'http://127.0.0.1:3000';
-const args = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
 
 async function journey(javaScriptEnabled: boolean) {
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args,
-  });
+  const browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs });
   const context = await browser.newContext({
     baseURL: base,
     javaScriptEnabled,

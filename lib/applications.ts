@@ -7,8 +7,9 @@ import { province } from '@/catalogue/province';
 import { connection } from '@/db/client';
 import { prepareDatabase } from '@/db/prepare';
 import { findDraft } from '@/db/queries/drafts';
-import { findSubmissionByDraft } from '@/db/queries/submissions';
+import { dossiersOf, findSubmissionByDraft, findSubmissionByReference } from '@/db/queries/submissions';
 import type { Draft } from '@/db/schema';
+import { parseCode } from './codes';
 import { currentSessionHash } from './session';
 
 /** Shared by the apply pages (read) and actions (write): the database, the journey, the session's draft. */
@@ -63,4 +64,13 @@ export const communeIds = province.communes.map((c) => c.id) as readonly string[
 export function officeCommune(answers: Answers): string | null {
   const chosen = answers['office-commune'] ?? answers['residence-commune'];
   return typeof chosen === 'string' && communeIds.includes(chosen) ? chosen : null;
+}
+
+/** A submission and its dossiers by the reference as typed or scanned, or null if there is none. */
+export async function loadSubmission(rawReference: string) {
+  const reference = parseCode(rawReference);
+  if (!reference) return null;
+  const db = await database();
+  const submission = await findSubmissionByReference(db, reference);
+  return submission ? { submission, dossiers: await dossiersOf(db, submission.id) } : null;
 }

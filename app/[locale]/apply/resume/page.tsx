@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import { findJourney } from '@/catalogue/forms/journeys';
 import { ErrorSummary, FieldError } from '@/components/forms/ErrorSummary';
+import { SubmitButton } from '@/components/forms/SubmitButton';
 import { PageShell } from '@/components/layout/PageShell';
 import { localeFrom } from '@/i18n/params';
 import { getT } from '@/i18n/translate';
@@ -69,12 +70,7 @@ export default async function ResumePage({ params, searchParams }: Props) {
             className={`min-h-12 w-full max-w-56 rounded border-2 px-3 font-mono text-xl uppercase tracking-widest ${failed ? 'border-red-700' : 'border-slate-900'}`}
           />
         </div>
-        <button
-          type="submit"
-          className="mt-6 inline-flex min-h-12 items-center rounded bg-green-800 px-5 text-lg font-bold text-white hover:bg-green-900"
-        >
-          {t('button')}
-        </button>
+        <SubmitButton className="mt-6">{t('button')}</SubmitButton>
       </form>
     </PageShell>
   );

@@ -1,11 +1,10 @@
 import type { Metadata } from 'next';
 import { PageShell } from '@/components/layout/PageShell';
 import { NotFoundView } from '@/components/NotFoundView';
-import { dossiersOf, findSubmissionByReference } from '@/db/queries/submissions';
 import { formatDate } from '@/i18n/format';
 import { localeFrom } from '@/i18n/params';
 import { getT } from '@/i18n/translate';
-import { database } from '@/lib/applications';
+import { loadSubmission } from '@/lib/applications';
 import { formatCode, parseCode } from '@/lib/codes';
 import { paths } from '@/lib/paths';
 
@@ -27,12 +26,10 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
  */
 export default async function TrackPage({ params }: Props) {
   const locale = await localeFrom(params);
-  const reference = parseCode((await params).reference);
-  const db = await database();
-  const submission = reference ? await findSubmissionByReference(db, reference) : undefined;
+  const found = await loadSubmission((await params).reference);
   // Not notFound(): in Next.js 16 it renders a blank page without JavaScript (docs/adr/0005).
-  if (!submission) return <NotFoundView locale={locale} />;
-  const dossiers = await dossiersOf(db, submission.id);
+  if (!found) return <NotFoundView locale={locale} />;
+  const { submission, dossiers } = found;
   const t = getT(locale, 'apply.track');
   const procedures = getT(locale, 'catalogue.procedures');
 

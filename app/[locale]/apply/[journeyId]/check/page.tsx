@@ -1,7 +1,9 @@
 import type { Metadata } from 'next';
 import { redirect } from 'next/navigation';
 import { firstUnansweredId, visibleQuestions } from '@/catalogue/forms/flow';
-import { ErrorSummary, FieldError } from '@/components/forms/ErrorSummary';
+import { RequiredCheckbox } from '@/components/forms/Checkbox';
+import { ErrorSummary } from '@/components/forms/ErrorSummary';
+import { SubmitButton } from '@/components/forms/SubmitButton';
 import { PageShell } from '@/components/layout/PageShell';
 import { localeFrom } from '@/i18n/params';
 import { getT, type KeyIn } from '@/i18n/translate';
@@ -91,29 +93,14 @@ export default async function CheckAnswersPage({ params }: Props) {
         <input type="hidden" name="locale" value={locale} />
         <input type="hidden" name="journeyId" value={journey.id} />
         <h2 className="text-xl">{t('declarationTitle')}</h2>
-        <div className={`mt-2 ${failed ? 'border-l-4 border-red-700 pl-3' : ''}`}>
-          {failed && <FieldError id="declaration-error">{errorsT('declaration')}</FieldError>}
-          <div className="flex items-start gap-3">
-            <input
-              type="checkbox"
-              id="declaration"
-              name="declaration"
-              value="yes"
-              aria-describedby={failed ? 'declaration-error' : undefined}
-              aria-invalid={failed || undefined}
-              className="mt-1 size-8 shrink-0 accent-brand"
-            />
-            <label htmlFor="declaration" className="text-lg">
-              {t('declaration')}
-            </label>
-          </div>
+        <div className="mt-2">
+          <RequiredCheckbox
+            name="declaration"
+            label={t('declaration')}
+            error={failed ? errorsT('declaration') : undefined}
+          />
         </div>
-        <button
-          type="submit"
-          className="mt-6 inline-flex min-h-12 items-center rounded bg-green-800 px-5 text-lg font-bold text-white hover:bg-green-900"
-        >
-          {t('submit')}
-        </button>
+        <SubmitButton className="mt-6">{t('submit')}</SubmitButton>
       </form>
     </PageShell>
   );

@@ -1,5 +1,7 @@
 import type { Metadata } from 'next';
-import { ErrorSummary, FieldError } from '@/components/forms/ErrorSummary';
+import { RequiredCheckbox } from '@/components/forms/Checkbox';
+import { ErrorSummary } from '@/components/forms/ErrorSummary';
+import { SubmitButton } from '@/components/forms/SubmitButton';
 import { PageShell } from '@/components/layout/PageShell';
 import { localeFrom } from '@/i18n/params';
 import { getT } from '@/i18n/translate';
@@ -47,29 +49,8 @@ export default async function ConsentPage({ params }: Props) {
       <form action={giveConsent} className="mt-6">
         <input type="hidden" name="locale" value={locale} />
         <input type="hidden" name="journeyId" value={journey.id} />
-        <div className={failed ? 'border-l-4 border-red-700 pl-3' : ''}>
-          {failed && <FieldError id="consent-error">{t('error')}</FieldError>}
-          <div className="flex items-start gap-3">
-            <input
-              type="checkbox"
-              id="consent"
-              name="consent"
-              value="yes"
-              aria-describedby={failed ? 'consent-error' : undefined}
-              aria-invalid={failed || undefined}
-              className="mt-1 size-8 shrink-0 accent-brand"
-            />
-            <label htmlFor="consent" className="text-lg">
-              {t('checkbox')}
-            </label>
-          </div>
-        </div>
-        <button
-          type="submit"
-          className="mt-6 inline-flex min-h-12 items-center rounded bg-green-800 px-5 text-lg font-bold text-white hover:bg-green-900"
-        >
-          {t('button')}
-        </button>
+        <RequiredCheckbox name="consent" label={t('checkbox')} error={failed ? t('error') : undefined} />
+        <SubmitButton className="mt-6">{t('button')}</SubmitButton>
       </form>
       <p className="mt-6">
         <a href={localePath(locale, paths.procedure(journey.id))}>{getT(locale, 'comingSoon')('back')}</a>

@@ -4,6 +4,7 @@ import { setRequestLocale } from 'next-intl/server';
 import { bundlesContaining, findProcedure, procedures } from '@/catalogue';
 import { findJourney } from '@/catalogue/forms/journeys';
 import { visibleQuestions } from '@/catalogue/forms/flow';
+import { SubmitButton } from '@/components/forms/SubmitButton';
 import { PageShell } from '@/components/layout/PageShell';
 import { locales } from '@/i18n/locales';
 import { localeFrom } from '@/i18n/params';
@@ -91,12 +92,7 @@ export default async function ApplyStartPage({ params }: Props) {
       <form action={startApplication} className="mt-6">
         <input type="hidden" name="locale" value={locale} />
         <input type="hidden" name="journeyId" value={journey.id} />
-        <button
-          type="submit"
-          className="inline-flex min-h-12 items-center rounded bg-green-800 px-6 text-xl font-bold text-white hover:bg-green-900"
-        >
-          {t('button')}
-        </button>
+        <SubmitButton>{t('button')}</SubmitButton>
       </form>
       <p className="mt-6">
         <a href={localePath(locale, paths.resume())}>{t('resumeLink')}</a>

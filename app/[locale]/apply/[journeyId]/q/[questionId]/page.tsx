@@ -4,6 +4,7 @@ import { findQuestion, isVisible, previousQuestionId } from '@/catalogue/forms/f
 import type { AnswerValue } from '@/catalogue/forms/types';
 import { ErrorSummary } from '@/components/forms/ErrorSummary';
 import { QuestionField } from '@/components/forms/QuestionField';
+import { SubmitButton } from '@/components/forms/SubmitButton';
 import { PageShell } from '@/components/layout/PageShell';
 import { formatNumber } from '@/i18n/format';
 import type { Locale } from '@/i18n/locales';
@@ -108,12 +109,7 @@ export default async function QuestionPage(props: Props) {
           currentFile={currentFile}
         />
         <div className="mt-8 flex flex-wrap items-center gap-4">
-          <button
-            type="submit"
-            className="inline-flex min-h-12 items-center rounded bg-green-800 px-5 text-lg font-bold text-white hover:bg-green-900"
-          >
-            {ui('continue')}
-          </button>
+          <SubmitButton>{ui('continue')}</SubmitButton>
           {question.kind === 'file' && question.optional && (
             <button
               type="submit"
