@@ -21,8 +21,15 @@ if (!process.env.NEXT_SERVER_ACTIONS_ENCRYPTION_KEY) {
 console.log('Building the portal (production build)…');
 if (run(['next', 'build']).status !== 0) process.exit(1);
 
+// The provincial back-end simulator runs beside the portal (docs/province-contract.md).
+const simulator = spawn('npx', ['tsx', 'simulator/main.ts'], { stdio: 'inherit', env: process.env });
 const server = spawn('npx', ['next', 'start', '-p', port], { stdio: 'inherit', env: process.env });
-for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => server.kill(signal));
+for (const signal of ['SIGINT', 'SIGTERM']) {
+  process.on(signal, () => {
+    server.kill(signal);
+    simulator.kill(signal);
+  });
+}
 
 // Report readiness only once the database answers, so "ready" means migrated and seeded.
 const deadline = Date.now() + 60_000;
@@ -41,4 +48,7 @@ while (Date.now() < deadline) {
   }
   await new Promise((r) => setTimeout(r, 500));
 }
-server.on('exit', (code) => process.exit(code ?? 0));
+server.on('exit', (code) => {
+  simulator.kill('SIGTERM');
+  process.exit(code ?? 0);
+});

@@ -1,0 +1,234 @@
+import { createHash, randomUUID } from 'node:crypto';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { verify } from '../adapters/province/signing';
+
+/**
+ * A stand-in for the provincial back end (iGate via the data-exchange platform), on loopback. It
+ * implements docs/province-contract.md like a well-behaved back end — signed requests, bearer tokens,
+ * deduplication by Idempotency-Key, dossier codes in the real format, statuses that advance over time —
+ * and misbehaves on request through /admin/faults: latency, 500/503/429 with Retry-After, connection
+ * resets, responses dropped after the dossier was created, and down periods.
+ */
+
+export interface Faults {
+  /** Added to every answer. */
+  latencyMs: number;
+  /** The next N requests (other than /admin) fail with `failStatus`. */
+  failNext: number;
+  failStatus: 500 | 503 | 429;
+  retryAfterSeconds: number;
+  /** The next N requests have their connection reset before anything is done. */
+  resetNext: number;
+  /** The next N dossier creations are stored, then the connection is destroyed: the nastiest case. */
+  dropAfterCreateNext: number;
+  /** While true every request gets 503. */
+  down: boolean;
+}
+
+const noFaults = (): Faults => ({
+  latencyMs: 0,
+  failNext: 0,
+  failStatus: 503,
+  retryAfterSeconds: 1,
+  resetNext: 0,
+  dropAfterCreateNext: 0,
+  down: false,
+});
+
+interface StoredDossier {
+  code: string;
+  idempotencyKey: string;
+  payload: Record<string, unknown>;
+  createdAt: number;
+  /** Fixed at creation: most dossiers finish, one in five asks for more documents first. */
+  path: number[];
+}
+
+interface Store {
+  seq: Record<string, number>;
+  codes: Record<string, string>;
+  files: Record<string, { id: string; sha256: string }>;
+  dossiers: Record<string, StoredDossier>;
+  byKey: Record<string, string>;
+}
+
+export interface SimulatorOptions {
+  port?: number;
+  /** JSON file for the simulator's own state; in memory when absent. */
+  storePath?: string;
+  clientId?: string;
+  clientSecret?: string;
+  signingSecret?: string;
+  /** How long each status lasts before the next (dossiers advance 1 → 2 → 4 → 9 → 10). */
+  statusStepMs?: number;
+}
+
+export async function startSimulator(options: SimulatorOptions = {}) {
+  const clientId = options.clientId ?? 'motcua';
+  const clientSecret = options.clientSecret ?? 'dev-client-secret';
+  const signingSecret = options.signingSecret ?? 'dev-signing-secret';
+  const stepMs = options.statusStepMs ?? 60_000;
+  const tokens = new Set<string>();
+  let faults = noFaults();
+  const store: Store =
+    options.storePath && existsSync(options.storePath)
+      ? (JSON.parse(readFileSync(options.storePath, 'utf8')) as Store)
+      : { seq: {}, codes: {}, files: {}, dossiers: {}, byKey: {} };
+  const persist = () => {
+    if (options.storePath) writeFileSync(options.storePath, JSON.stringify(store));
+  };
+
+  function mintCode(agency: string): string {
+    const now = new Date();
+    const day = `${String(now.getUTCFullYear()).slice(2)}${String(now.getUTCMonth() + 1).padStart(2, '0')}${String(now.getUTCDate()).padStart(2, '0')}`;
+    const key = `${agency}-${day}`;
+    store.seq[key] = (store.seq[key] ?? 0) + 1;
+    return `${key}-${String(store.seq[key]).padStart(4, '0')}`;
+  }
+
+  function statusOf(dossier: StoredDossier, now = Date.now()) {
+    const steps = Math.min(dossier.path.length - 1, Math.floor((now - dossier.createdAt) / stepMs));
+    return {
+      MaHoSo: dossier.code,
+      TrangThaiHoSo: dossier.path[steps]!,
+      NhatKy: dossier.path.slice(0, steps + 1).map((status, i) => ({
+        TrangThai: status,
+        ThoiGian: new Date(dossier.createdAt + i * stepMs).toISOString(),
+      })),
+    };
+  }
+
+  const send = (res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) => {
+    res.writeHead(status, { 'content-type': 'application/json', ...headers });
+    res.end(JSON.stringify(body));
+  };
+
+  async function readBody(req: IncomingMessage): Promise<string> {
+    const chunks: Buffer[] = [];
+    for await (const chunk of req) chunks.push(chunk as Buffer);
+    return Buffer.concat(chunks).toString('utf8');
+  }
+
+  async function handle(req: IncomingMessage, res: ServerResponse) {
+    const url = new URL(req.url ?? '/', 'http://simulator');
+    const body = await readBody(req);
+
+    if (url.pathname === '/admin/faults' && req.method === 'POST') {
+      const patch = body ? (JSON.parse(body) as Partial<Faults> & { reset?: boolean }) : {};
+      faults = patch.reset ? noFaults() : { ...faults, ...patch };
+      return send(res, 200, faults);
+    }
+    if (url.pathname === '/admin/stats') {
+      return send(res, 200, {
+        dossiers: Object.keys(store.dossiers).length,
+        byKey: store.byKey,
+        files: Object.keys(store.files).length,
+      });
+    }
+
+    if (faults.latencyMs) await new Promise((r) => setTimeout(r, faults.latencyMs));
+    if (faults.resetNext > 0) {
+      faults.resetNext -= 1;
+      return req.socket.destroy();
+    }
+    if (faults.down)
+      return send(res, 503, { error: 'down' }, { 'retry-after': String(faults.retryAfterSeconds) });
+    if (faults.failNext > 0) {
+      faults.failNext -= 1;
+      return send(
+        res,
+        faults.failStatus,
+        { error: 'injected' },
+        { 'retry-after': String(faults.retryAfterSeconds) },
+      );
+    }
+
+    const signature = String(req.headers['x-signature'] ?? '');
+    const timestamp = String(req.headers['x-timestamp'] ?? '');
+    if (!verify(signingSecret, timestamp, body, signature)) return send(res, 401, { error: 'bad signature' });
+    let json: Record<string, unknown> = {};
+    try {
+      json = body ? (JSON.parse(body) as Record<string, unknown>) : {};
+    } catch {
+      return send(res, 400, { error: 'malformed JSON' });
+    }
+
+    if (url.pathname === '/oauth/token' && req.method === 'POST') {
+      if (json.client_id !== clientId || json.client_secret !== clientSecret)
+        return send(res, 401, { error: 'bad client' });
+      const token = randomUUID();
+      tokens.add(token);
+      return send(res, 200, { access_token: token, expires_in: 3600 });
+    }
+    const bearer = String(req.headers.authorization ?? '').replace(/^Bearer /, '');
+    if (!tokens.has(bearer)) return send(res, 401, { error: 'bad token' });
+    const key = String(req.headers['idempotency-key'] ?? '');
+
+    if (url.pathname === '/dossier-codes' && req.method === 'POST') {
+      if (!key) return send(res, 400, { error: 'Idempotency-Key required' });
+      const agency = String(json.MaDonVi ?? '');
+      if (!/^\d{3}\.\d{2}\.\d{2}\.[A-Z]\d{2}$/.test(agency)) return send(res, 400, { error: 'bad MaDonVi' });
+      store.codes[key] ??= mintCode(agency);
+      persist();
+      return send(res, 200, { MaHoSo: store.codes[key] });
+    }
+    if (url.pathname === '/files' && req.method === 'POST') {
+      if (!key) return send(res, 400, { error: 'Idempotency-Key required' });
+      const content = Buffer.from(String(json.NoiDung ?? ''), 'base64');
+      const sha = createHash('sha256').update(content).digest('hex');
+      if (sha !== json.SHA256) return send(res, 400, { error: 'SHA256 does not match the content' });
+      store.files[key] ??= { id: randomUUID(), sha256: sha };
+      persist();
+      return send(res, 200, { IdTep: store.files[key].id, SHA256: sha });
+    }
+    if (url.pathname === '/dossiers' && req.method === 'POST') {
+      if (!key) return send(res, 400, { error: 'Idempotency-Key required' });
+      const existing = store.byKey[key];
+      if (existing)
+        return send(res, 200, {
+          MaHoSo: existing,
+          TrangThaiHoSo: statusOf(store.dossiers[existing]!).TrangThaiHoSo,
+        });
+      const code = String(json.MaHoSo ?? '');
+      if (!Object.values(store.codes).includes(code)) return send(res, 422, { error: 'unknown MaHoSo' });
+      if (store.dossiers[code]) return send(res, 409, { error: 'dossier exists under another key' });
+      const count = Object.keys(store.dossiers).length;
+      store.dossiers[code] = {
+        code,
+        idempotencyKey: key,
+        payload: json,
+        createdAt: Date.now(),
+        path: count % 5 === 4 ? [1, 2, 4, 5, 4, 9, 10] : [1, 2, 4, 9, 10],
+      };
+      store.byKey[key] = code;
+      persist();
+      if (faults.dropAfterCreateNext > 0) {
+        faults.dropAfterCreateNext -= 1;
+        return req.socket.destroy();
+      }
+      return send(res, 201, { MaHoSo: code, TrangThaiHoSo: 1 });
+    }
+    const match = /^\/dossiers\/(.+)$/.exec(url.pathname);
+    if (match && req.method === 'GET') {
+      const dossier = store.dossiers[decodeURIComponent(match[1]!)];
+      return dossier ? send(res, 200, statusOf(dossier)) : send(res, 404, { error: 'not found' });
+    }
+    return send(res, 404, { error: 'no such endpoint' });
+  }
+
+  const server = createServer((req, res) => {
+    handle(req, res).catch(() => send(res, 500, { error: 'simulator fault' }));
+  });
+  await new Promise<void>((resolve) => server.listen(options.port ?? 0, '127.0.0.1', resolve));
+  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  return {
+    url,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+    setFaults: (patch: Partial<Faults> & { reset?: boolean }) => {
+      faults = patch.reset ? noFaults() : { ...faults, ...patch };
+    },
+    stats: () => ({ dossiers: Object.keys(store.dossiers).length, byKey: { ...store.byKey } }),
+  };
+}
