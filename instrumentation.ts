@@ -3,5 +3,14 @@ export async function register() {
   if (process.env.NEXT_RUNTIME === 'nodejs') {
     const { prepareDatabase } = await import('./db/prepare');
     await prepareDatabase();
+    // PGlite serves one process, so the outbox relay runs inside the portal; with PostgreSQL it runs as
+    // `npm run worker`, as many instances as needed.
+    if (!process.env.DATABASE_URL && process.env.OUTBOX_RELAY !== 'off') {
+      const [{ startRelayLoop }, { connection }] = await Promise.all([
+        import('./worker/loop'),
+        import('./db/client'),
+      ]);
+      startRelayLoop(connection().db);
+    }
   }
 }

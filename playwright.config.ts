@@ -29,16 +29,39 @@ export default defineConfig({
     { name: 'no-js', testMatch: /e2e\/.*\.spec\.ts/, use: { javaScriptEnabled: false } },
     { name: 'a11y', testMatch: /a11y\/.*\.spec\.ts/ },
   ],
-  webServer: {
-    // No `-H`: with a host set, Next.js treats the proxy's not-found rewrite as external (docs/adr/0005).
-    command: `npx next start -p ${PORT}`,
-    url: `${baseURL}/api/health`,
-    reuseExistingServer: !process.env.CI,
-    timeout: 60_000,
-    env: {
-      // DATABASE_URL (set by scripts/test-all.sh for the PostgreSQL pass) wins; otherwise throwaway PGlite.
-      PGLITE_DIR: 'memory://',
-      ...(process.env.DATABASE_URL ? { DATABASE_URL: process.env.DATABASE_URL } : {}),
+  webServer: [
+    {
+      // The provincial back-end simulator, with a fresh store per run.
+      command: 'npx tsx simulator/main.ts',
+      url: 'http://127.0.0.1:4010/admin/stats',
+      reuseExistingServer: !process.env.CI,
+      env: { SIMULATOR_PORT: '4010', SIMULATOR_STORE: `/tmp/motcua-simulator-${process.pid}.json` },
     },
-  },
+    {
+      // No `-H`: with a host set, Next.js treats the proxy's not-found rewrite as external (docs/adr/0005).
+      command: `npx next start -p ${PORT}`,
+      url: `${baseURL}/api/health`,
+      reuseExistingServer: !process.env.CI,
+      timeout: 60_000,
+      env: {
+        // DATABASE_URL (set by scripts/test-all.sh for the PostgreSQL pass) wins; otherwise throwaway PGlite,
+        // with the outbox relay in-process.
+        PGLITE_DIR: 'memory://',
+        PROVINCE_BASE_URL: 'http://127.0.0.1:4010',
+        ...(process.env.DATABASE_URL ? { DATABASE_URL: process.env.DATABASE_URL } : {}),
+      },
+    },
+    // With PostgreSQL the relay is its own process, as in production.
+    ...(process.env.DATABASE_URL
+      ? [
+          {
+            command: 'npx tsx worker/main.ts',
+            env: { DATABASE_URL: process.env.DATABASE_URL, PROVINCE_BASE_URL: 'http://127.0.0.1:4010' },
+            // The worker has no port; Playwright waits for this line on its output.
+            wait: { stdout: /Outbox relay running/ },
+            reuseExistingServer: false,
+          },
+        ]
+      : []),
+  ],
 });

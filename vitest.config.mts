@@ -8,6 +8,8 @@ export default defineConfig({
     include: ['tests/unit/**/*.test.{ts,tsx}'],
     environment: 'node',
     env: { PGLITE_DIR: 'memory://' },
-    testTimeout: 30_000,
+    testTimeout: 60_000,
+    // PGlite starts and migrates in a few seconds, longer when the machine is busy with browsers.
+    hookTimeout: 60_000,
   },
 });

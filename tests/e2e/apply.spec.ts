@@ -215,3 +215,16 @@ test('a malformed form body gets a clear, translated 400 page, not a crash', asy
   expect(html).toContain('<html lang="en">');
   expect(html).toContain('The form could not be read');
 });
+
+test('a submitted bundle reaches the province: each dossier gets its code on the tracking page', async ({
+  page,
+}) => {
+  await startAndAnswerAll(page, 'death-bundle');
+  await declareAndSubmit(page);
+  await page.getByRole('link', { name: 'Xem tình trạng hồ sơ' }).click();
+  // The relay delivers in the background (in-process with PGlite, `npm run worker` with PostgreSQL).
+  await expect(async () => {
+    await page.reload();
+    await expect(page.getByText(/Mã hồ sơ của tỉnh: \d{3}\.\d{2}\.\d{2}\.H\d{2}-\d{6}-\d{4}/)).toHaveCount(3);
+  }).toPass({ timeout: 30_000 });
+});

@@ -45,7 +45,14 @@ export default async function TrackPage({ params }: Props) {
           <li key={d.id} className="border-l-4 border-brand pl-4">
             <h2 className="text-xl">{procedures(`${d.procedureId as 'register-birth'}.title`)}</h2>
             <p>{t('received', { date: formatDate(submission.submittedAt, locale) })}</p>
-            <p>{t('waiting')}</p>
+            {d.provinceCode && d.status === 'sent' ? (
+              <>
+                <p>{t('sent')}</p>
+                <p className="font-bold">{t('provinceCode', { code: d.provinceCode })}</p>
+              </>
+            ) : (
+              <p>{t('waiting')}</p>
+            )}
           </li>
         ))}
       </ul>

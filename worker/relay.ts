@@ -1,0 +1,154 @@
+import { and, eq, inArray, lte, sql } from 'drizzle-orm';
+import type { ProvinceClient } from '@/adapters/province/client';
+import { ProvincePermanentError, ProvinceRetryableError } from '@/adapters/province/errors';
+import { toCreateDossierDto } from '@/adapters/province/payload';
+import type { Database } from '@/db/client';
+import { communes, dossiers, outboxMessages, submissions, uploadedFiles } from '@/db/schema';
+import viMessages from '@/messages/vi.json';
+
+/**
+ * The outbox relay: claims due rows, delivers each dossier through the adapter, records the province's
+ * dossier code. Safe with several workers at once (FOR UPDATE SKIP LOCKED plus a lease) and after a crash
+ * at any point (every call to the back end is idempotent by key; an expired lease is claimed again).
+ *
+ * Retry schedule: exponential backoff with full jitter — the n-th retry waits a random time between 0 and
+ * min(1 h, 5 s × 2ⁿ) — so about 11 attempts in the first hour, then one an hour on average. Retries go on
+ * for 14 days after the dossier was submitted (≈ 340 attempts); then the row becomes `dead` and a person
+ * must look at it. Rejections (4xx) go to `dead` at once. Nothing is ever deleted.
+ */
+
+export interface RelayOptions {
+  readonly baseDelayMs?: number;
+  readonly maxDelayMs?: number;
+  readonly retryWindowMs?: number;
+  /** How long a claimed row is hidden from other workers while this one delivers it. */
+  readonly leaseMs?: number;
+  readonly random?: () => number;
+}
+
+const DEFAULTS = {
+  baseDelayMs: 5_000,
+  maxDelayMs: 3_600_000,
+  retryWindowMs: 14 * 24 * 3_600_000,
+  leaseMs: 120_000,
+};
+
+export function backoffMs(attempt: number, options: RelayOptions = {}): number {
+  const base = options.baseDelayMs ?? DEFAULTS.baseDelayMs;
+  const cap = options.maxDelayMs ?? DEFAULTS.maxDelayMs;
+  const ceiling = Math.min(cap, base * 2 ** Math.min(attempt, 30));
+  return Math.floor((options.random ?? Math.random)() * ceiling);
+}
+
+const titles = viMessages.catalogue.procedures as Record<string, { title: string }>;
+
+/** Claims up to `limit` due rows and delivers them. Returns what happened, for logs and tests. */
+export async function deliverDue(
+  db: Database,
+  client: ProvinceClient,
+  limit = 10,
+  options: RelayOptions = {},
+) {
+  const lease = options.leaseMs ?? DEFAULTS.leaseMs;
+  const claimed = await db.transaction(async (tx) => {
+    const due = await tx
+      .select({ id: outboxMessages.id })
+      .from(outboxMessages)
+      .where(and(eq(outboxMessages.status, 'pending'), lte(outboxMessages.nextAttemptAt, sql`now()`)))
+      .orderBy(outboxMessages.nextAttemptAt)
+      .limit(limit)
+      .for('update', { skipLocked: true });
+    if (due.length === 0) return [];
+    return tx
+      .update(outboxMessages)
+      .set({
+        attempts: sql`${outboxMessages.attempts} + 1`,
+        nextAttemptAt: sql`now() + make_interval(secs => ${lease / 1000})`,
+      })
+      .where(
+        inArray(
+          outboxMessages.id,
+          due.map((d) => d.id),
+        ),
+      )
+      .returning();
+  });
+
+  const result = { delivered: 0, retrying: 0, dead: 0 };
+  for (const message of claimed) {
+    try {
+      await deliverOne(db, client, message.dossierId, message.idempotencyKey);
+      await db
+        .update(outboxMessages)
+        .set({ status: 'delivered', deliveredAt: sql`now()`, lastError: null })
+        .where(eq(outboxMessages.id, message.id));
+      result.delivered += 1;
+    } catch (error) {
+      const expired =
+        Date.now() - message.createdAt.getTime() > (options.retryWindowMs ?? DEFAULTS.retryWindowMs);
+      const permanent = error instanceof ProvincePermanentError || !(error instanceof ProvinceRetryableError);
+      const delay = Math.max(
+        backoffMs(message.attempts, options),
+        (error as ProvinceRetryableError).retryAfterMs ?? 0,
+      );
+      await db
+        .update(outboxMessages)
+        .set({
+          status: permanent || expired ? 'dead' : 'pending',
+          nextAttemptAt: sql`now() + make_interval(secs => ${delay / 1000})`,
+          lastError: String((error as Error).message).slice(0, 500),
+        })
+        .where(eq(outboxMessages.id, message.id));
+      if (permanent || expired) result.dead += 1;
+      else result.retrying += 1;
+    }
+  }
+  return result;
+}
+
+/** One dossier: dossier code, then files, then the dossier itself; each step idempotent by key. */
+async function deliverOne(db: Database, client: ProvinceClient, dossierId: string, key: string) {
+  const [row] = await db
+    .select({ dossier: dossiers, submission: submissions, agencyCode: communes.agencyCode })
+    .from(dossiers)
+    .innerJoin(submissions, eq(submissions.id, dossiers.submissionId))
+    .innerJoin(communes, eq(communes.id, submissions.officeCommuneId))
+    .where(eq(dossiers.id, dossierId));
+  if (!row) throw new Error(`Dossier ${dossierId} not found`);
+  const { dossier, submission } = row;
+  const code =
+    dossier.provinceCode ?? (await client.requestDossierCode(row.agencyCode, `${key}-code`)).MaHoSo;
+  if (!dossier.provinceCode) {
+    // Recorded before the files, so a retry after a crash reuses it rather than asking again.
+    await db.update(dossiers).set({ provinceCode: code }).where(eq(dossiers.id, dossierId));
+  }
+  const files = await db.select().from(uploadedFiles).where(eq(uploadedFiles.draftId, submission.draftId));
+  const uploaded: { id: string; name: string }[] = [];
+  for (const file of files) {
+    const answer = (submission.answers as Record<string, unknown>)[file.questionId];
+    if (!answer || typeof answer !== 'object' || (answer as { fileId?: string }).fileId !== file.id) continue;
+    const { IdTep } = await client.uploadFile(
+      {
+        MaHoSo: code,
+        TenTep: file.fileName,
+        LoaiTep: file.mimeType,
+        NoiDung: Buffer.from(file.content).toString('base64'),
+        SHA256: file.sha256,
+      },
+      `${key}-file-${file.id}`,
+    );
+    uploaded.push({ id: IdTep, name: file.fileName });
+  }
+  await client.createDossier(
+    toCreateDossierDto({
+      provinceCode: code,
+      procedureId: dossier.procedureId,
+      procedureTitle: titles[dossier.procedureId]?.title ?? dossier.procedureId,
+      answers: submission.answers as Record<string, unknown>,
+      submittedAt: submission.submittedAt,
+      files: uploaded,
+    }),
+    key,
+  );
+  await db.update(dossiers).set({ status: 'sent' }).where(eq(dossiers.id, dossierId));
+}
