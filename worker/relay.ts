@@ -1,4 +1,4 @@
-import { and, eq, inArray, lte, sql } from 'drizzle-orm';
+import { and, count, eq, inArray, lte, ne, sql } from 'drizzle-orm';
 import type { ProvinceClient } from '@/adapters/province/client';
 import { ProvincePermanentError, ProvinceRetryableError } from '@/adapters/province/errors';
 import { toCreateDossierDto } from '@/adapters/province/payload';
@@ -77,11 +77,12 @@ export async function deliverDue(
   const result = { delivered: 0, retrying: 0, dead: 0 };
   for (const message of claimed) {
     try {
-      await deliverOne(db, client, message.dossierId, message.idempotencyKey);
+      const submission = await deliverOne(db, client, message.dossierId, message.idempotencyKey);
       await db
         .update(outboxMessages)
         .set({ status: 'delivered', deliveredAt: sql`now()`, lastError: null })
         .where(eq(outboxMessages.id, message.id));
+      await deleteSensitiveFilesOnceDelivered(db, submission);
       result.delivered += 1;
     } catch (error) {
       const expired =
@@ -151,4 +152,21 @@ async function deliverOne(db: Database, client: ProvinceClient, dossierId: strin
     key,
   );
   await db.update(dossiers).set({ status: 'sent' }).where(eq(dossiers.id, dossierId));
+  return submission;
+}
+
+/**
+ * ID-card images are sensitive personal data, kept only as long as needed: once every dossier of the
+ * submission has reached the province, our copy is deleted.
+ */
+async function deleteSensitiveFilesOnceDelivered(db: Database, submission: { id: string; draftId: string }) {
+  const [open] = await db
+    .select({ n: count() })
+    .from(outboxMessages)
+    .innerJoin(dossiers, eq(dossiers.id, outboxMessages.dossierId))
+    .where(and(eq(dossiers.submissionId, submission.id), ne(outboxMessages.status, 'delivered')));
+  if ((open?.n ?? 0) > 0) return;
+  await db
+    .delete(uploadedFiles)
+    .where(and(eq(uploadedFiles.draftId, submission.draftId), eq(uploadedFiles.sensitive, true)));
 }

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { count, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createProvinceClient } from '@/adapters/province/client';
@@ -5,7 +6,8 @@ import { DOSSIER_CODE } from '@/adapters/province/mapping';
 import { connect } from '@/db/client';
 import { createDraft } from '@/db/queries/drafts';
 import { submitDraft } from '@/db/queries/submissions';
-import { dossiers, outboxMessages } from '@/db/schema';
+import { storeFile } from '@/db/queries/files';
+import { dossiers, outboxMessages, submissions, uploadedFiles } from '@/db/schema';
 import { seed } from '@/db/seed';
 import { randomCode } from '@/lib/codes';
 import { startSimulator } from '@/simulator/server';
@@ -136,6 +138,36 @@ describe.each(targets)('outbox relay on $name', ({ options }) => {
     sim.setFaults({ down: false });
     await drain();
     await expectExactlyOnce(before, 12);
+  });
+
+  it('uploads the files with each dossier and deletes sensitive ID photos once all are delivered', async () => {
+    sim.setFaults({ reset: true });
+    const [submissionId] = await submitMany(1);
+    const [sub] = await db.select().from(submissions).where(eq(submissions.id, submissionId!));
+    const png = Buffer.from('89504e470d0a1a0a0000', 'hex');
+    const photo = await storeFile(db, {
+      draftId: sub!.draftId,
+      questionId: 'id-card-photo',
+      fileName: 'cccd.png',
+      mimeType: 'image/png',
+      size: png.length,
+      sha256: createHash('sha256').update(png).digest('hex'),
+      content: png,
+      sensitive: true,
+    });
+    await db
+      .update(submissions)
+      .set({
+        answers: {
+          ...(sub!.answers as object),
+          'id-card-photo': { fileId: photo, name: 'cccd.png', size: png.length },
+        },
+      })
+      .where(eq(submissions.id, submissionId!));
+    const filesBefore = (await (await fetch(`${sim.url}/admin/stats`)).json()).files as number;
+    await drain();
+    expect((await (await fetch(`${sim.url}/admin/stats`)).json()).files).toBe(filesBefore + 3);
+    expect(await db.select().from(uploadedFiles).where(eq(uploadedFiles.id, photo))).toHaveLength(0);
   });
 
   it('lets two workers race without sending anything twice', async () => {
