@@ -3,17 +3,12 @@ import { connect } from '@/db/client';
 import { countCommunes, listCommunes } from '@/db/queries/communes';
 import { provinces } from '@/db/schema';
 import { seed } from '@/db/seed';
+import { databaseTargets } from '../support/db';
 
 // The same migrations and seed, against both drivers: PGlite in memory always, and the real PostgreSQL
 // database that scripts/test-all.sh creates for this run (TEST_DATABASE_URL).
-const targets = [
-  { name: 'PGlite', options: { pgliteDir: 'memory://', databaseUrl: '' } },
-  ...(process.env.TEST_DATABASE_URL
-    ? [{ name: 'PostgreSQL', options: { databaseUrl: process.env.TEST_DATABASE_URL } }]
-    : []),
-];
 
-describe.each(targets)('database on $name', ({ options }) => {
+describe.each(databaseTargets)('database on $name', ({ options }) => {
   const conn = connect(options);
   afterAll(() => conn.close());
 

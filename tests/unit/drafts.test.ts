@@ -7,17 +7,12 @@ import { submitDraft } from '@/db/queries/submissions';
 import { drafts, dossiers, outboxMessages, submissions, uploadedFiles } from '@/db/schema';
 import { seed } from '@/db/seed';
 import { randomCode } from '@/lib/codes';
+import { birthBundleSubmission, databaseTargets } from '../support/db';
 
 // The ledger's rules, on both drivers: one submission per draft, dossiers and outbox rows together,
 // expired drafts deleted with their files, submitted ones kept.
-const targets = [
-  { name: 'PGlite', options: { pgliteDir: 'memory://', databaseUrl: '' } },
-  ...(process.env.TEST_DATABASE_URL
-    ? [{ name: 'PostgreSQL', options: { databaseUrl: process.env.TEST_DATABASE_URL } }]
-    : []),
-];
 
-describe.each(targets)('drafts and submissions on $name', ({ options }) => {
+describe.each(databaseTargets)('drafts and submissions on $name', ({ options }) => {
   const conn = connect(options);
   const db = conn.db;
   beforeAll(async () => {
@@ -48,19 +43,7 @@ describe.each(targets)('drafts and submissions on $name', ({ options }) => {
 
   it('commits one submission, a dossier and an outbox row per procedure, even when submitted twice at once', async () => {
     const draft = await newDraft();
-    const submission = {
-      draftId: draft.id,
-      journeyId: 'birth-bundle',
-      journeyVersion: 1,
-      answers: { 'child-name': 'Vàng Thị Mai' },
-      officeCommuneId: 'tan-quang',
-      phoneLast4: '5678',
-      procedures: [
-        { id: 'register-birth', version: 1 },
-        { id: 'register-permanent-residence', version: 1 },
-        { id: 'issue-child-health-insurance-card', version: 1 },
-      ],
-    };
+    const submission = birthBundleSubmission(draft.id, { 'child-name': 'Vàng Thị Mai' });
     const [a, b] = await Promise.all([
       submitDraft(db, submission, randomCode),
       submitDraft(db, submission, randomCode),
@@ -104,19 +87,7 @@ describe.each(targets)('drafts and submissions on $name', ({ options }) => {
       content: new Uint8Array([1, 2, 3]),
       sensitive: false,
     });
-    await submitDraft(
-      db,
-      {
-        draftId: submitted.id,
-        journeyId: 'birth-bundle',
-        journeyVersion: 1,
-        answers: {},
-        officeCommuneId: 'tan-quang',
-        phoneLast4: null,
-        procedures: [{ id: 'register-birth', version: 1 }],
-      },
-      randomCode,
-    );
+    await submitDraft(db, birthBundleSubmission(submitted.id), randomCode);
     await db
       .update(drafts)
       .set({ expiresAt: sql`now() - interval '1 day'` })

@@ -12,16 +12,11 @@ import { seed } from '@/db/seed';
 import { randomCode } from '@/lib/codes';
 import { startSimulator } from '@/simulator/server';
 import { backoffMs, deliverDue } from '@/worker/relay';
+import { birthBundleSubmission, databaseTargets } from '../support/db';
 
 // The reliability claims, proven against the simulator over loopback HTTP: with the back end failing in
 // each injected way, every dossier ends up in the simulator exactly once, none lost, none duplicated.
 const fast = { baseDelayMs: 1, maxDelayMs: 5 };
-const targets = [
-  { name: 'PGlite', options: { pgliteDir: 'memory://', databaseUrl: '' } },
-  ...(process.env.TEST_DATABASE_URL
-    ? [{ name: 'PostgreSQL', options: { databaseUrl: process.env.TEST_DATABASE_URL } }]
-    : []),
-];
 
 describe('backoff', () => {
   it('grows exponentially with full jitter, capped at an hour', () => {
@@ -32,7 +27,7 @@ describe('backoff', () => {
   });
 });
 
-describe.each(targets)('outbox relay on $name', ({ options }) => {
+describe.each(databaseTargets)('outbox relay on $name', ({ options }) => {
   const conn = connect(options);
   const db = conn.db;
   let sim: Awaited<ReturnType<typeof startSimulator>>;
@@ -67,23 +62,11 @@ describe.each(targets)('outbox relay on $name', ({ options }) => {
       });
       const { submission } = await submitDraft(
         db,
-        {
-          draftId: draft.id,
-          journeyId: 'birth-bundle',
-          journeyVersion: 1,
-          answers: {
-            'applicant-name': 'Giàng Thị Mỷ',
-            'applicant-cid': '002195012345',
-            'applicant-phone': '0912345678',
-          },
-          officeCommuneId: 'tan-quang',
-          phoneLast4: '5678',
-          procedures: [
-            { id: 'register-birth', version: 1 },
-            { id: 'register-permanent-residence', version: 1 },
-            { id: 'issue-child-health-insurance-card', version: 1 },
-          ],
-        },
+        birthBundleSubmission(draft.id, {
+          'applicant-name': 'Giàng Thị Mỷ',
+          'applicant-cid': '002195012345',
+          'applicant-phone': '0912345678',
+        }),
         randomCode,
       );
       ids.push(submission.id);
