@@ -67,8 +67,12 @@ export const drafts = pgTable(
 
 export interface LastAttempt {
   readonly questionId: string;
-  readonly values: Record<string, string>;
-  readonly errors: { field: string; key: string; values?: Record<string, string | number> }[];
+  readonly values: Readonly<Record<string, string>>;
+  readonly errors: readonly {
+    field: string;
+    key: string;
+    values?: Readonly<Record<string, string | number>>;
+  }[];
 }
 
 /** A submitted application: what the person answered, frozen with the journey version they answered. */

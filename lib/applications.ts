@@ -1,6 +1,6 @@
 import { cache } from 'react';
 import { findJourney, type JourneyId } from '@/catalogue/forms/journeys';
-import type { Answers, Journey, Question } from '@/catalogue/forms/types';
+import type { AnswerValue, Answers, Journey, Question } from '@/catalogue/forms/types';
 import type { FieldReader } from '@/catalogue/forms/validate';
 import { findProcedure } from '@/catalogue';
 import { province } from '@/catalogue/province';
@@ -44,18 +44,24 @@ export const loadOwnDraft = cache(async (journeyId: string): Promise<OwnDraft | 
   return { draft, answers: draft.answers as Answers, submitted };
 });
 
+/** A saved answer as the values of the inputs it came from (a date fills three). */
+export function fieldValues(questionId: string, answer: AnswerValue | undefined): Record<string, string> {
+  if (answer === undefined) return {};
+  if (typeof answer === 'string') return { [questionId]: answer };
+  if ('year' in answer) {
+    return {
+      [`${questionId}-day`]: answer.day,
+      [`${questionId}-month`]: answer.month,
+      [`${questionId}-year`]: answer.year,
+    };
+  }
+  return {};
+}
+
 /** Reads a stored answer back as if it had just been typed, so it can be re-validated on submission. */
 export function readerForStored(question: Question, answers: Answers): FieldReader {
-  const value = answers[question.id];
-  return (name) => {
-    if (typeof value === 'string') return name === question.id ? value : '';
-    if (value && 'year' in value) {
-      if (name === `${question.id}-day`) return value.day;
-      if (name === `${question.id}-month`) return value.month;
-      if (name === `${question.id}-year`) return value.year;
-    }
-    return '';
-  };
+  const values = fieldValues(question.id, answers[question.id]);
+  return (name) => values[name] ?? '';
 }
 
 export const communeIds = province.communes.map((c) => c.id) as readonly string[];

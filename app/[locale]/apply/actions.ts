@@ -170,7 +170,7 @@ export async function saveAnswerAction(form: FormData) {
     await saveLastAttempt(db, draft.id, {
       questionId,
       values,
-      errors: errors.map((e) => ({ ...e, values: e.values ? { ...e.values } : undefined })),
+      errors,
     });
     redirect(back);
   }
@@ -213,7 +213,7 @@ export async function submitApplication(form: FormData) {
       await saveLastAttempt(db, draft.id, {
         questionId: question.id,
         values: {},
-        errors: result.errors.map((e) => ({ ...e, values: e.values ? { ...e.values } : undefined })),
+        errors: result.errors,
       });
       redirect(localePath(locale, paths.question(journey.id, question.id, true)));
     }

@@ -1,7 +1,6 @@
 import type { Metadata } from 'next';
 import { notFound, redirect } from 'next/navigation';
 import { findQuestion, isVisible, previousQuestionId } from '@/catalogue/forms/flow';
-import type { AnswerValue } from '@/catalogue/forms/types';
 import { ErrorSummary } from '@/components/forms/ErrorSummary';
 import { QuestionField } from '@/components/forms/QuestionField';
 import { SubmitButton } from '@/components/forms/SubmitButton';
@@ -10,6 +9,7 @@ import { formatNumber } from '@/i18n/format';
 import type { Locale } from '@/i18n/locales';
 import { localeFrom } from '@/i18n/params';
 import { getT, type KeyIn } from '@/i18n/translate';
+import { fieldValues } from '@/lib/applications';
 import { formatCode } from '@/lib/codes';
 import { localePath, paths } from '@/lib/paths';
 import { saveAnswerAction } from '../../../actions';
@@ -39,20 +39,6 @@ export async function generateMetadata(props: Props): Promise<Metadata> {
   return { title: count ? `${getT(locale, 'apply.errors').text('titlePrefix', { count })} ${label}` : label };
 }
 
-/** Shows a saved answer in the inputs it came from. */
-function valuesFrom(questionId: string, answer: AnswerValue | undefined): Record<string, string> {
-  if (answer === undefined) return {};
-  if (typeof answer === 'string') return { [questionId]: answer };
-  if ('year' in answer) {
-    return {
-      [`${questionId}-day`]: answer.day,
-      [`${questionId}-month`]: answer.month,
-      [`${questionId}-year`]: answer.year,
-    };
-  }
-  return {};
-}
-
 function fileSize(bytes: number, locale: Locale) {
   return `${formatNumber(Math.round((bytes / 1024 / 1024) * 10) / 10, locale)} MB`;
 }
@@ -68,7 +54,7 @@ export default async function QuestionPage(props: Props) {
     field: e.field,
     message: errorsT(e.key as KeyIn<'apply.errors'>, { field: fieldName, ...(e.values ?? {}) }),
   }));
-  const values = attempt ? attempt.values : valuesFrom(question.id, answers[question.id]);
+  const values = attempt ? attempt.values : fieldValues(question.id, answers[question.id]);
   const answer = answers[question.id];
   const currentFile =
     answer && typeof answer === 'object' && 'fileId' in answer
