@@ -3,7 +3,9 @@ import { NextResponse, type NextRequest } from 'next/server';
 import { defaultLocale, isLocale } from './i18n/locales';
 import { keySource, mergedMessages } from './i18n/messages';
 import { routing } from './i18n/routing';
+import { localePath, paths } from './lib/paths';
 import { isKnownPath } from './lib/routes';
+import { knownActionIds, namesUnknownAction } from './lib/serverActions';
 
 const handleI18nRouting = createMiddleware(routing);
 
@@ -17,10 +19,16 @@ export default async function proxy(request: NextRequest) {
     request.method === 'POST' &&
     /multipart\/form-data|x-www-form-urlencoded/.test(request.headers.get('content-type') ?? '')
   ) {
+    let form: FormData;
     try {
-      await request.clone().formData();
+      form = await request.clone().formData();
     } catch {
       return badFormResponse(request);
+    }
+    // A page rendered before a redeploy may name an action this build no longer has; Next.js would answer
+    // with a bare 400/409. Send the person to a page that explains and leads back to their draft.
+    if (!request.headers.has('next-action') && namesUnknownAction(form, knownActionIds())) {
+      return formExpiredRedirect(request);
     }
   }
   const response = handleI18nRouting(request);
@@ -41,9 +49,20 @@ export default async function proxy(request: NextRequest) {
   return response;
 }
 
-function badFormResponse(request: NextRequest): Response {
+function requestLocale(request: NextRequest) {
   const [, first] = request.nextUrl.pathname.split('/');
-  const locale = isLocale(first) ? first : defaultLocale;
+  return isLocale(first) ? first : defaultLocale;
+}
+
+function formExpiredRedirect(request: NextRequest): Response {
+  const url = request.nextUrl.clone();
+  url.pathname = localePath(requestLocale(request), paths.formExpired());
+  url.search = `?from=${encodeURIComponent(request.nextUrl.pathname + request.nextUrl.search)}`;
+  return NextResponse.redirect(url, 303);
+}
+
+function badFormResponse(request: NextRequest): Response {
+  const locale = requestLocale(request);
   // Plain strings (no ICU arguments): read straight from the merged messages, Vietnamese as fallback.
   const t = mergedMessages(locale).errorPage as Record<string, string>;
   const lang = keySource(locale, 'errorPage.badFormTitle') === 'fallback' ? defaultLocale : locale;

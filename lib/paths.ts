@@ -20,5 +20,6 @@ export const paths = {
   resume: () => '/apply/resume',
   receipt: (reference: string) => `/receipts/${reference}`,
   track: (reference: string) => `/track/${reference}`,
+  formExpired: () => '/form-expired',
   file: (fileId: string) => `/api/files/${fileId}`,
 };

@@ -1,3 +1,4 @@
+import type { Locale } from '@/i18n/locales';
 import { isLifeEventId, isProcedureId } from '@/catalogue';
 import { findQuestion } from '@/catalogue/forms/flow';
 import { findJourney } from '@/catalogue/forms/journeys';
@@ -15,7 +16,7 @@ export function isKnownPath(segments: readonly string[]): boolean {
   const [first, second, third, ...rest] = segments;
   if (rest.length > 0 && !(first === 'apply' && third === 'q' && rest.length === 1)) return false;
   if (first === undefined) return true;
-  if (first === 'search') return second === undefined;
+  if (first === 'search' || first === 'form-expired') return second === undefined;
   if (first === 'life-events') return second !== undefined && isLifeEventId(second) && third === undefined;
   if (first === 'apply') {
     if (second === 'resume') return third === undefined;
@@ -32,4 +33,24 @@ export function isKnownPath(segments: readonly string[]): boolean {
     return second !== undefined && isProcedureId(second) && (third === undefined || third === 'apply');
   }
   return false;
+}
+
+/**
+ * A page of this portal, in this locale, that a page may link back to; null for anything else, so a
+ * crafted `?from=` cannot send a reader to another site or to a page that does not exist.
+ */
+export function safeReturnPath(locale: Locale, from: unknown): string | null {
+  if (typeof from !== 'string' || from.length > 500) return null;
+  const base = 'http://portal.invalid';
+  let url: URL;
+  try {
+    url = new URL(from, base);
+  } catch {
+    return null;
+  }
+  if (url.origin !== base) return null;
+  const [, first, ...rest] = url.pathname.split('/');
+  const segments = rest.filter(Boolean);
+  if (first !== locale || segments[0] === 'form-expired' || !isKnownPath(segments)) return null;
+  return url.pathname + url.search;
 }

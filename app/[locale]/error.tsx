@@ -1,12 +1,38 @@
 'use client';
 
+import { unstable_isUnrecognizedActionError as isUnrecognizedActionError } from 'next/navigation';
 import { useLocale, useTranslations } from 'next-intl';
 
 // Client component (Next.js requires it for error boundaries): its strings arrive through
 // NextIntlClientProvider, limited to the `errorPage` namespace so other pages ship no messages.
-export default function ErrorPage({ reset }: { error: Error & { digest?: string }; reset: () => void }) {
+export default function ErrorPage({
+  error,
+  reset,
+}: {
+  error: Error & { digest?: string };
+  reset: () => void;
+}) {
   const t = useTranslations('errorPage');
   const locale = useLocale();
+  // A page rendered before a redeploy, submitted with JavaScript, names an action this build lacks. Without
+  // JavaScript the proxy handles the same case (app/[locale]/form-expired).
+  if (isUnrecognizedActionError(error)) {
+    return (
+      <main id="main-content" className="mx-auto w-full max-w-3xl flex-1 px-4 pt-8">
+        <h1 className="text-3xl">{t('staleTitle')}</h1>
+        <p className="mt-3 text-lg">{t('staleBody')}</p>
+        <p className="mt-6">
+          {/* A full load fetches this build's page, whose form names this build's actions. */}
+          <a
+            href={typeof window === 'undefined' ? `/${locale}` : window.location.href}
+            className="inline-flex min-h-12 items-center rounded bg-brand px-5 text-lg font-bold text-white no-underline hover:bg-brand-dark"
+          >
+            {t('staleContinue')}
+          </a>
+        </p>
+      </main>
+    );
+  }
   return (
     <main id="main-content" className="mx-auto w-full max-w-3xl flex-1 px-4 pt-8">
       <h1 className="text-3xl">{t('title')}</h1>

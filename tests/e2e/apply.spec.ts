@@ -228,3 +228,40 @@ test('a submitted bundle reaches the province: each dossier gets its code on the
     await expect(page.getByText(/Mã hồ sơ của tỉnh: \d{3}\.\d{2}\.\d{2}\.H\d{2}-\d{6}-\d{4}/)).toHaveCount(3);
   }).toPass({ timeout: 30_000 });
 });
+
+test('a form from before a redeploy leads back to the draft with a clear message, not a bare 409', async ({
+  page,
+}) => {
+  // An action id this build does not have: what a page rendered by an earlier deploy would name if the
+  // action had since been renamed or removed.
+  const staleId = `40${'f'.repeat(40)}`;
+  await page.goto('/en/procedures/register-birth/apply');
+  await page.getByRole('button', { name: 'Start now' }).click();
+  await page.getByRole('checkbox').check();
+  await page.getByRole('button', { name: 'Continue' }).click();
+  await expect(page).toHaveURL(/\/q\//);
+  const questionUrl = new URL(page.url()).pathname;
+
+  if (test.info().project.name === 'no-js') {
+    const response = await page.request.post(questionUrl, {
+      multipart: { [`$ACTION_ID_${staleId}`]: '', [questionIdFrom(questionUrl)!]: 'x' },
+      maxRedirects: 0,
+    });
+    expect(response.status()).toBe(303);
+    await page.goto(response.headers().location!);
+  } else {
+    // With JavaScript the action id travels in a header; the server answers "not found" and the error
+    // boundary explains.
+    await page.route(`**${questionUrl}`, (route, request) =>
+      request.method() === 'POST' && request.headers()['next-action']
+        ? route.continue({ headers: { ...request.headers(), 'next-action': staleId } })
+        : route.continue(),
+    );
+    await saveAndContinue(page);
+  }
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('This page was out of date');
+  await page.unrouteAll();
+  await page.getByRole('link', { name: 'Go back to your application' }).click();
+  await expect(page).toHaveURL(new RegExp(`${questionUrl}$`));
+  await expect(page.getByRole('button', { name: 'Save and continue' })).toBeVisible();
+});

@@ -13,6 +13,7 @@ export const pageTypes = [
   { name: 'search results', path: '/search?q=sinh+con' },
   { name: 'search without results', path: '/search?q=xyzzy' },
   { name: 'not found', path: '/no-such-page' },
+  { name: 'form from before a redeploy', path: '/form-expired?from=%2Fvi%2Fapply%2Fresume' },
 ] as const;
 
 export { locales, type Locale };

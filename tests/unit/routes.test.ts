@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { lifeEvents, procedures } from '@/catalogue';
-import { isKnownPath } from '@/lib/routes';
+import { isKnownPath, safeReturnPath } from '@/lib/routes';
 import { paths } from '@/lib/paths';
 
 const segments = (path: string) => path.split('?')[0]!.split('/').filter(Boolean);
@@ -35,5 +35,31 @@ describe('route table used by the proxy', () => {
     expect(isKnownPath(['search', 'x'])).toBe(false);
     expect(isKnownPath(['life-events'])).toBe(false);
     expect(isKnownPath(['_unmatched'])).toBe(false);
+  });
+});
+
+describe('safeReturnPath', () => {
+  it('keeps a page of this portal in this locale, with its query', () => {
+    expect(safeReturnPath('en', '/en/apply/register-birth/q/child-name?change=1')).toBe(
+      '/en/apply/register-birth/q/child-name?change=1',
+    );
+    expect(safeReturnPath('vi', '/vi/apply/resume')).toBe('/vi/apply/resume');
+  });
+
+  it('refuses other sites, other locales, unknown pages and itself', () => {
+    for (const from of [
+      '//evil.example/vi',
+      'https://evil.example/vi/apply/resume',
+      '/\\evil.example',
+      '/en/apply/resume',
+      '/vi/no-such-page',
+      '/vi/form-expired',
+      'javascript:alert(1)',
+      undefined,
+      ['/vi'],
+      `/vi/${'a'.repeat(600)}`,
+    ]) {
+      expect(safeReturnPath('vi', from), String(from)).toBeNull();
+    }
   });
 });
