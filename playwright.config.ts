@@ -35,7 +35,13 @@ export default defineConfig({
       command: 'npx tsx simulator/main.ts',
       url: 'http://127.0.0.1:4010/admin/stats',
       reuseExistingServer: !process.env.CI,
-      env: { SIMULATOR_PORT: '4010', SIMULATOR_STORE: `/tmp/motcua-simulator-${process.pid}.json` },
+      env: {
+        SIMULATOR_PORT: '4010',
+        SIMULATOR_STORE: `/tmp/motcua-simulator-${process.pid}.json`,
+        // Statuses advance every 1.5 s and are pushed to the portal's signed webhook as well as polled.
+        SIMULATOR_STATUS_STEP_MS: '1500',
+        SIMULATOR_WEBHOOK_URL: `${baseURL}/api/province/status`,
+      },
     },
     {
       // No `-H`: with a host set, Next.js treats the proxy's not-found rewrite as external (docs/adr/0005).
@@ -48,6 +54,7 @@ export default defineConfig({
         // with the outbox relay in-process.
         PGLITE_DIR: 'memory://',
         PROVINCE_BASE_URL: 'http://127.0.0.1:4010',
+        STATUS_POLL_SECONDS: '2',
         ...(process.env.DATABASE_URL ? { DATABASE_URL: process.env.DATABASE_URL } : {}),
       },
     },
@@ -56,7 +63,11 @@ export default defineConfig({
       ? [
           {
             command: 'npx tsx worker/main.ts',
-            env: { DATABASE_URL: process.env.DATABASE_URL, PROVINCE_BASE_URL: 'http://127.0.0.1:4010' },
+            env: {
+              DATABASE_URL: process.env.DATABASE_URL,
+              PROVINCE_BASE_URL: 'http://127.0.0.1:4010',
+              STATUS_POLL_SECONDS: '2',
+            },
             // The worker has no port; Playwright waits for this line on its output.
             wait: { stdout: /Outbox relay running/ },
             reuseExistingServer: false,

@@ -88,8 +88,15 @@ export const submissions = pgTable('submissions', {
   officeCommuneId: text('office_commune_id')
     .notNull()
     .references(() => communes.id),
-  /** Last 4 digits of the phone number, the second factor for tracking; the full number stays in answers. */
+  /** Last 4 digits of the phone number, a second factor for tracking; the full number stays in answers. */
   phoneLast4: text('phone_last4'),
+  /** Last 4 digits of the applicant's citizen ID, the other accepted second factor. */
+  cidLast4: text('cid_last4'),
+  /**
+   * Random key carried by the receipt's QR code (`/track/<reference>?k=<key>`), so the printed receipt
+   * opens the status without typing; typing the reference instead needs the second factor.
+   */
+  trackingKey: text('tracking_key').unique(),
   submittedAt: timestamp('submitted_at', { withTimezone: true }).notNull().defaultNow(),
 });
 
@@ -106,10 +113,47 @@ export const dossiers = pgTable(
     /** The province's dossier code (mã hồ sơ), once its back end has minted one. */
     provinceCode: text('province_code'),
     status: text('status').notNull().default('received'),
+    /** When the province acknowledged the dossier (the relay's successful create). */
+    sentAt: timestamp('sent_at', { withTimezone: true }),
+    /** The province's latest status (adapters/province/mapping.ts names), and when it took effect. */
+    provinceStatus: text('province_status'),
+    provinceStatusAt: timestamp('province_status_at', { withTimezone: true }),
+    /** When the status sync next asks the province; null once the status is final. */
+    nextPollAt: timestamp('next_poll_at', { withTimezone: true }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [uniqueIndex('dossiers_submission_procedure_idx').on(t.submissionId, t.procedureId)],
+  (t) => [
+    uniqueIndex('dossiers_submission_procedure_idx').on(t.submissionId, t.procedureId),
+    index('dossiers_poll_idx').on(t.nextPollAt),
+  ],
 );
+
+/**
+ * Each status the province reported for a dossier, with the time it took effect there; written by the
+ * poller and the signed webhook alike, so the unique key makes a repeated report a no-op.
+ */
+export const dossierStatusEvents = pgTable(
+  'dossier_status_events',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    dossierId: uuid('dossier_id')
+      .notNull()
+      .references(() => dossiers.id),
+    status: text('status').notNull(),
+    occurredAt: timestamp('occurred_at', { withTimezone: true }).notNull(),
+    note: text('note'),
+    source: text('source', { enum: ['poll', 'webhook'] }).notNull(),
+    recordedAt: timestamp('recorded_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('status_events_unique_idx').on(t.dossierId, t.status, t.occurredAt)],
+);
+
+/** Fixed-window counters shared by every portal process (lib/rateLimit.ts). */
+export const rateLimits = pgTable('rate_limits', {
+  key: text('key').primaryKey(),
+  windowStart: timestamp('window_start', { withTimezone: true }).notNull(),
+  count: integer('count').notNull(),
+});
 
 /**
  * Transactional outbox: written in the same transaction as its dossier, delivered by the relay (worker/),
@@ -162,3 +206,4 @@ export const satisfactionRatings = pgTable('satisfaction_ratings', {
 export type Draft = typeof drafts.$inferSelect;
 export type Submission = typeof submissions.$inferSelect;
 export type Dossier = typeof dossiers.$inferSelect;
+export type DossierStatusEvent = typeof dossierStatusEvents.$inferSelect;

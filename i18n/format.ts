@@ -11,6 +11,18 @@ export function formatDate(date: Date, locale: Locale, style: 'short' | 'long' =
   return new Intl.DateTimeFormat(formattingLocale(locale), options).format(date);
 }
 
+/** Date and time, for status changes: "24/11/2026, 10:05" in Vietnamese order. */
+export function formatDateTime(date: Date, locale: Locale): string {
+  return new Intl.DateTimeFormat(formattingLocale(locale), {
+    day: '2-digit',
+    month: '2-digit',
+    year: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+    timeZone: TIME_ZONE,
+  }).format(date);
+}
+
 export function formatNumber(value: number, locale: Locale): string {
   return new Intl.NumberFormat(formattingLocale(locale)).format(value);
 }

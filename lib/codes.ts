@@ -6,6 +6,9 @@ import { randomInt } from 'node:crypto';
  */
 export const CODE_ALPHABET = '23456789ABCDEFGHJKMNPQRSTWXYZ';
 
+/** The receipt QR's tracking key: 20 characters, about 97 bits, never typed by hand. */
+export const TRACKING_KEY_LENGTH = 20;
+
 export function randomCode(length = 8): string {
   let out = '';
   for (let i = 0; i < length; i += 1) out += CODE_ALPHABET[randomInt(CODE_ALPHABET.length)];

@@ -18,8 +18,12 @@ export const paths = {
   check: (journeyId: string) => `/apply/${journeyId}/check`,
   confirmation: (journeyId: string) => `/apply/${journeyId}/confirmation`,
   resume: () => '/apply/resume',
-  receipt: (reference: string) => `/receipts/${reference}`,
-  track: (reference: string) => `/track/${reference}`,
+  /** With the receipt's tracking key the page opens without the second factor (the QR code carries it). */
+  receipt: (reference: string, key?: string) =>
+    `/receipts/${reference}${key ? `?k=${encodeURIComponent(key)}` : ''}`,
+  track: (reference: string, key?: string) =>
+    `/track/${reference}${key ? `?k=${encodeURIComponent(key)}` : ''}`,
+  trackFind: () => '/track',
   formExpired: () => '/form-expired',
   file: (fileId: string) => `/api/files/${fileId}`,
 };

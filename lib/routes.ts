@@ -27,6 +27,7 @@ export function isKnownPath(segments: readonly string[]): boolean {
     return ['consent', 'check', 'confirmation'].includes(third);
   }
   // The reference's shape is checked here; whether it exists is for the page (lib/routes cannot ask the DB).
+  if (first === 'track' && second === undefined) return true;
   if (first === 'receipts' || first === 'track')
     return second !== undefined && parseCode(second) !== null && third === undefined;
   if (first === 'procedures') {

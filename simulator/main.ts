@@ -7,6 +7,7 @@ async function main() {
     port: Number(process.env.SIMULATOR_PORT ?? 4010),
     storePath: process.env.SIMULATOR_STORE ?? '.data/simulator.json',
     statusStepMs: Number(process.env.SIMULATOR_STATUS_STEP_MS ?? 60_000),
+    ...(process.env.SIMULATOR_WEBHOOK_URL ? { webhookUrl: process.env.SIMULATOR_WEBHOOK_URL } : {}),
   });
   console.log(`Provincial back-end simulator on ${sim.url} (faults: POST ${sim.url}/admin/faults)`);
 }

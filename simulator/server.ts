@@ -2,7 +2,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { verify } from '../adapters/province/signing';
+import { sign, verify } from '../adapters/province/signing';
 
 /**
  * A stand-in for the provincial back end (iGate via the data-exchange platform), on loopback. It
@@ -63,6 +63,9 @@ export interface SimulatorOptions {
   signingSecret?: string;
   /** How long each status lasts before the next (dossiers advance 1 → 2 → 4 → 9 → 10). */
   statusStepMs?: number;
+  /** Where to push signed status changes (the portal's /api/province/status); no pushes when absent. */
+  webhookUrl?: string;
+  webhookSecret?: string;
 }
 
 export async function startSimulator(options: SimulatorOptions = {}) {
@@ -218,6 +221,34 @@ export async function startSimulator(options: SimulatorOptions = {}) {
     return send(res, 404, { error: 'no such endpoint' });
   }
 
+  // Status pushes: every second, each dossier whose status moved since the last acknowledged push is sent
+  // again, signed; a refused or failed push is retried on the next round (the portal stores it once).
+  const pushed: Record<string, number> = {};
+  const pushTimer = options.webhookUrl
+    ? setInterval(() => {
+        for (const dossier of Object.values(store.dossiers)) {
+          const report = statusOf(dossier);
+          if (pushed[dossier.code] === report.NhatKy.length) continue;
+          const body = JSON.stringify(report);
+          const timestamp = String(Date.now());
+          fetch(options.webhookUrl!, {
+            method: 'POST',
+            headers: {
+              'content-type': 'application/json',
+              'x-timestamp': timestamp,
+              'x-signature': sign(options.webhookSecret ?? 'dev-webhook-secret', timestamp, body),
+            },
+            body,
+            signal: AbortSignal.timeout(5_000),
+          })
+            .then((response) => {
+              if (response.ok) pushed[dossier.code] = report.NhatKy.length;
+            })
+            .catch(() => undefined);
+        }
+      }, 1_000)
+    : undefined;
+
   const server = createServer((req, res) => {
     handle(req, res).catch(() => send(res, 500, { error: 'simulator fault' }));
   });
@@ -225,7 +256,10 @@ export async function startSimulator(options: SimulatorOptions = {}) {
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   return {
     url,
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+    close: () => {
+      clearInterval(pushTimer);
+      return new Promise<void>((resolve) => server.close(() => resolve()));
+    },
     setFaults: (patch: Partial<Faults> & { reset?: boolean }) => {
       faults = patch.reset ? noFaults() : { ...faults, ...patch };
     },

@@ -1,6 +1,7 @@
 import { createProvinceClient } from '@/adapters/province/client';
 import type { Database } from '@/db/client';
 import { deliverDue } from './relay';
+import { syncStatuses } from './statusSync';
 
 /**
  * Back-end settings. Development and tests talk to the simulator (`npm run simulator`) with its dev
@@ -16,15 +17,22 @@ export function provinceClientFromEnv() {
   });
 }
 
-/** Polls the outbox every `intervalMs` until stopped; a failed round never stops the loop. */
+/**
+ * Polls the outbox every `intervalMs` until stopped, then asks the province for due status changes; a
+ * failed round never stops the loop. OUTBOX_LEASE_SECONDS shortens the lease for crash tests.
+ */
 export function startRelayLoop(db: Database, intervalMs = 1_000) {
   const client = provinceClientFromEnv();
+  const options = process.env.OUTBOX_LEASE_SECONDS
+    ? { leaseMs: Number(process.env.OUTBOX_LEASE_SECONDS) * 1000 }
+    : {};
   let stopped = false;
   let timer: NodeJS.Timeout | undefined;
   const tick = async () => {
     try {
       // Keep going while there is work, so a backlog drains at full speed.
-      while (!stopped && (await deliverDue(db, client, 20)).delivered > 0);
+      while (!stopped && (await deliverDue(db, client, 20, options)).delivered > 0);
+      if (!stopped) await syncStatuses(db, client);
     } catch {
       // The database or the back end is unavailable; the rows stay pending and are tried next round.
     }

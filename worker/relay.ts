@@ -151,7 +151,11 @@ async function deliverOne(db: Database, client: ProvinceClient, dossierId: strin
     }),
     key,
   );
-  await db.update(dossiers).set({ status: 'sent' }).where(eq(dossiers.id, dossierId));
+  // From now on the status sync asks the province how the dossier is getting on (worker/statusSync.ts).
+  await db
+    .update(dossiers)
+    .set({ status: 'sent', sentAt: sql`now()`, nextPollAt: sql`now()` })
+    .where(eq(dossiers.id, dossierId));
   return submission;
 }
 

@@ -52,6 +52,30 @@ export default async function HomePage({ params }: PageProps<'/[locale]'>) {
         <SearchForm locale={locale} />
       </section>
 
+      <section aria-labelledby="already-heading" className="mt-8">
+        <h2 id="already-heading" className="text-xl">
+          {t('alreadyHeading')}
+        </h2>
+        <ul className="mt-2 space-y-2 text-lg">
+          <li>
+            <a
+              href={localePath(locale, paths.trackFind())}
+              className="inline-flex min-h-12 items-center font-bold"
+            >
+              {t('trackLink')}
+            </a>
+          </li>
+          <li>
+            <a
+              href={localePath(locale, paths.resume())}
+              className="inline-flex min-h-12 items-center font-bold"
+            >
+              {t('resumeLink')}
+            </a>
+          </li>
+        </ul>
+      </section>
+
       <p className="mt-8 text-sm text-slate-700">
         {t('updated', { date: formatDate(catalogueUpdatedOn, locale) })}
       </p>

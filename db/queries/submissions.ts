@@ -9,6 +9,8 @@ export interface NewSubmission {
   readonly answers: Record<string, unknown>;
   readonly officeCommuneId: string;
   readonly phoneLast4: string | null;
+  readonly cidLast4: string | null;
+  readonly trackingKey: string;
   readonly procedures: readonly { id: string; version: number }[];
 }
 

@@ -1,12 +1,17 @@
+import { createHmac } from 'node:crypto';
 import { expect, test } from '@playwright/test';
+import jsQR from 'jsqr';
+import { PNG as PNGImage } from 'pngjs';
 import { journeys } from '@/catalogue/forms/journeys';
 import {
+  answerCurrent,
   answerUntilCheck,
   declareAndSubmit,
   PNG,
   questionIdFrom,
   saveAndContinue,
   startAndAnswerAll,
+  validAnswers,
 } from '../support/apply';
 
 // Every journey end to end; the `js` and `no-js` projects run each with JavaScript on and off.
@@ -163,36 +168,148 @@ test('a wrong resume code gets a clear error', async ({ page }) => {
   await expect(page.getByLabel('Làm tiếp hồ sơ bằng mã')).toHaveValue('');
 });
 
-test('submitting twice yields one receipt; the receipt QR opens its tracking page', async ({ page }) => {
-  await startAndAnswerAll(page, 'birth-bundle');
+// The issue's "done when", as one story: a cheap phone's 320 px screen, the birth bundle in Vietnamese.
+test.describe('at 320 px', () => {
+  test.use({ viewport: { width: 320, height: 640 } });
+
+  test('leave halfway, resume on another browser with the code, upload a photo, submit twice: one receipt whose QR code opens its tracking page', async ({
+    page,
+    browser,
+  }) => {
+    await page.goto('/vi/procedures/birth-bundle/apply');
+    await page.getByRole('button', { name: 'Bắt đầu' }).click();
+    await page.getByRole('checkbox').check();
+    await page.getByRole('button', { name: 'Tiếp tục' }).click();
+    await expect(page).toHaveURL(/\/q\//);
+    for (let i = 0; i < 3; i += 1) {
+      const questionId = questionIdFrom(page.url())!;
+      await answerCurrent(page, 'birth-bundle', validAnswers[questionId]!);
+      await saveAndContinue(page);
+      await expect(page).not.toHaveURL(new RegExp(`/q/${questionId}$`));
+    }
+    // Leave halfway: all the phone keeps is the resume code on the task list.
+    await page.goto('/vi/apply/birth-bundle');
+    const code = (await page.getByText(/Mã làm tiếp của bạn:/).textContent())!.split(':')[1]!.trim();
+
+    const laptop = await browser.newContext({
+      javaScriptEnabled: test.info().project.name !== 'no-js',
+      viewport: { width: 320, height: 640 },
+    });
+    const other = await laptop.newPage();
+    await other.goto('/vi/apply/resume');
+    await other.getByLabel('Làm tiếp hồ sơ bằng mã').fill(code);
+    await other.getByRole('button', { name: 'Làm tiếp' }).click();
+    await expect(other).toHaveURL(/\/apply\/birth-bundle$/);
+    await other.getByRole('link', { name: 'Thông tin người nộp' }).click();
+    // The rest, including the birth notice photo, from the laptop.
+    await answerUntilCheck(other, 'birth-bundle');
+    await expect(other.getByRole('main')).toContainText(validAnswers['applicant-name'] as string);
+    await expect(other.getByRole('main')).toContainText('giay-to.png');
+
+    // Submit, go back and submit again, refresh the confirmation: one reference throughout.
+    await declareAndSubmit(other);
+    const reference = await other.locator('[data-reference]').getAttribute('data-reference');
+    await other.goBack();
+    if (/\/check$/.test(other.url())) await declareAndSubmit(other);
+    await other.reload();
+    await expect(other.locator('[data-reference]')).toHaveAttribute('data-reference', reference!);
+    await expect(other.getByRole('heading', { level: 1 })).toHaveText('Đã nhận hồ sơ');
+
+    await other.getByRole('link', { name: 'In hoặc lưu biên nhận' }).click();
+    await expect(other.getByRole('heading', { level: 1 })).toHaveText('Biên nhận hồ sơ');
+    // Read the QR code as a phone camera would: from the pixels on the screen.
+    const qr = other.getByRole('img', { name: /Quét mã QR/ });
+    const png = PNGImage.sync.read(await qr.screenshot());
+    const decoded = jsQR(new Uint8ClampedArray(png.data), png.width, png.height);
+    expect(decoded, 'the QR code decodes').not.toBeNull();
+    const trackUrl = new URL(decoded!.data);
+    expect(trackUrl.pathname).toBe(`/vi/track/${reference}`);
+    expect(trackUrl.searchParams.get('k')).toMatch(/^[2-9A-Z]{20}$/);
+    await laptop.close();
+
+    // Anyone holding the printed receipt (a fresh browser: no session) opens the status with the QR code.
+    const scanner = await browser.newContext({ javaScriptEnabled: test.info().project.name !== 'no-js' });
+    const scanned = await scanner.newPage();
+    await scanned.goto(trackUrl.pathname + trackUrl.search);
+    await expect(scanned.getByRole('heading', { level: 1 })).toContainText(
+      `${reference!.slice(0, 4)}-${reference!.slice(4)}`,
+    );
+    await expect(scanned.getByRole('heading', { level: 2, name: 'Tiến độ từng thủ tục' })).toBeVisible();
+    await expect(scanned.locator('[data-current-status]')).toHaveCount(3);
+    await scanner.close();
+
+    if (process.env.DATABASE_URL) {
+      const { default: postgres } = await import('postgres');
+      const sql = postgres(process.env.DATABASE_URL, { max: 1 });
+      const [row] = await sql`select count(*)::int as n from submissions where reference = ${reference!}`;
+      const [outbox] =
+        await sql`select count(*)::int as n from outbox_messages o join dossiers d on d.id = o.dossier_id join submissions s on s.id = d.submission_id where s.reference = ${reference!}`;
+      await sql.end();
+      expect(row!.n).toBe(1);
+      expect(outbox!.n).toBe(3);
+    }
+  });
+});
+
+test('tracking by reference needs the last 4 digits; wrong digits are refused and the rate limit holds', async ({
+  page,
+  browser,
+}) => {
+  await startAndAnswerAll(page, 'cultural-family-title');
   await declareAndSubmit(page);
-  const reference = await page.locator('[data-reference]').getAttribute('data-reference');
-  // Back to the form and send it again, then refresh the confirmation.
-  await page.goBack();
-  if (questionIdFrom(page.url()) === null && /\/check$/.test(page.url())) {
-    await declareAndSubmit(page);
-  }
-  await page.reload();
-  await expect(page.locator('[data-reference]')).toHaveAttribute('data-reference', reference!);
+  const reference = (await page.locator('[data-reference]').getAttribute('data-reference'))!;
 
-  await page.getByRole('link', { name: 'In hoặc lưu biên nhận' }).click();
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Biên nhận hồ sơ');
-  await expect(page.getByRole('img', { name: /Quét mã QR/ })).toBeVisible();
-  const trackUrl = (await page.locator('figcaption .font-mono').textContent())!;
-  expect(trackUrl).toMatch(new RegExp(`/vi/track/${reference}$`));
-  await page.goto(new URL(trackUrl).pathname);
-  await expect(page.getByRole('main').getByRole('heading', { level: 2 })).toHaveCount(3);
+  const stranger = await (
+    await browser.newContext({ javaScriptEnabled: test.info().project.name !== 'no-js' })
+  ).newPage();
+  // Without the receipt's key the receipt leads to the tracking page, which asks for the second factor.
+  await stranger.goto(`/vi/receipts/${reference}`);
+  await expect(stranger).toHaveURL(new RegExp(`/vi/track/${reference}$`));
+  await expect(stranger.locator('[data-current-status], [aria-current="step"]')).toHaveCount(0);
 
-  if (process.env.DATABASE_URL) {
-    const { default: postgres } = await import('postgres');
-    const sql = postgres(process.env.DATABASE_URL, { max: 1 });
-    const [row] = await sql`select count(*)::int as n from submissions where reference = ${reference!}`;
-    const [outbox] =
-      await sql`select count(*)::int as n from outbox_messages o join dossiers d on d.id = o.dossier_id join submissions s on s.id = d.submission_id where s.reference = ${reference!}`;
-    await sql.end();
-    expect(row!.n).toBe(1);
-    expect(outbox!.n).toBe(3);
-  }
+  // Each try from a freshly loaded form, waiting for its answer: an error summary or the status.
+  const attempt = async (digits: string) => {
+    await stranger.goto('/vi/track');
+    await stranger.getByLabel('Mã biên nhận').fill(reference.toLowerCase());
+    await stranger.getByLabel('4 số cuối điện thoại hoặc số định danh cá nhân').fill(digits);
+    await stranger.getByRole('button', { name: 'Xem' }).click();
+    await expect(stranger.locator('#error-summary-title, [aria-current="step"]').first()).toBeVisible();
+  };
+  await attempt('0000');
+  await expect(stranger.getByRole('main')).toContainText('không khớp với hồ sơ nào');
+  await expect(stranger).toHaveTitle(/^\(1 lỗi\)/);
+  await attempt('12');
+  await expect(stranger.getByRole('main')).toContainText('Hãy nhập đúng 4 chữ số');
+  // The last 4 digits of the phone number (0912 345 678) open it.
+  await attempt('5678');
+  await expect(stranger.getByRole('heading', { level: 1 })).toContainText('Tình trạng hồ sơ');
+  await expect(stranger.locator('[aria-current="step"]')).toHaveCount(1);
+
+  // Five tries per reference in 15 minutes: 0000 and 5678 counted (12 was refused before counting).
+  for (const digits of ['1111', '2222', '3333']) await attempt(digits);
+  await attempt('5678');
+  await expect(stranger.getByRole('main')).toContainText('Đã thử quá nhiều lần');
+  await expect(stranger.locator('[aria-current="step"]')).toHaveCount(0);
+});
+
+test('status pushes from the province must be signed', async ({ request }) => {
+  const body = JSON.stringify({ MaHoSo: '000.00.00.H00-000000-0000', TrangThaiHoSo: 2, NhatKy: [] });
+  const signed = (payload: string, secret = 'dev-webhook-secret') => {
+    const timestamp = String(Date.now());
+    return {
+      'content-type': 'application/json',
+      'x-timestamp': timestamp,
+      'x-signature': createHmac('sha256', secret).update(`${timestamp}.${payload}`).digest('hex'),
+    };
+  };
+  const post = (data: string, headers: Record<string, string>) =>
+    request.post('/api/province/status', { data, headers });
+  expect((await post(body, signed(body, 'wrong-secret'))).status()).toBe(401);
+  expect((await post(body, { 'content-type': 'application/json' })).status()).toBe(401);
+  const stale = { ...signed(body), 'x-timestamp': String(Date.now() - 10 * 60_000) };
+  expect((await post(body, stale)).status()).toBe(401);
+  expect((await post('{"MaHoSo": 1}', signed('{"MaHoSo": 1}'))).status()).toBe(400);
+  expect((await post(body, signed(body))).status()).toBe(404);
 });
 
 test('the satisfaction rating is optional and says thank you', async ({ page }) => {
@@ -216,17 +333,34 @@ test('a malformed form body gets a clear, translated 400 page, not a crash', asy
   expect(html).toContain('The form could not be read');
 });
 
-test('a submitted bundle reaches the province: each dossier gets its code on the tracking page', async ({
+test('a submitted bundle reaches the province: one view of the life event, each dossier with its code, then its result', async ({
   page,
 }) => {
   await startAndAnswerAll(page, 'death-bundle');
   await declareAndSubmit(page);
   await page.getByRole('link', { name: 'Xem tình trạng hồ sơ' }).click();
+  await expect(page.getByRole('main')).toContainText('Hồ sơ cho việc: Gia đình có người mất');
   // The relay delivers in the background (in-process with PGlite, `npm run worker` with PostgreSQL).
   await expect(async () => {
     await page.reload();
     await expect(page.getByText(/Mã hồ sơ của tỉnh: \d{3}\.\d{2}\.\d{2}\.H\d{2}-\d{6}-\d{4}/)).toHaveCount(3);
   }).toPass({ timeout: 30_000 });
+  // Then the province's statuses arrive (polled, and pushed by the simulator's signed webhook), in plain
+  // words with their dates, until each procedure's result has been handed over.
+  await expect(async () => {
+    await page.reload();
+    await expect(page.locator('[data-current-status="result-returned"]')).toHaveCount(3);
+  }).toPass({ timeout: 60_000 });
+  await expect(page.getByText('Đang giải quyết').first()).toBeVisible();
+  await expect(page.locator('[aria-current="step"] time').first()).toHaveText(/\d{2}\/\d{2}\/\d{4}/);
+
+  if (process.env.DATABASE_URL) {
+    const { default: postgres } = await import('postgres');
+    const sql = postgres(process.env.DATABASE_URL, { max: 1 });
+    const sources = await sql`select distinct source from dossier_status_events`;
+    await sql.end();
+    expect(sources.map((r) => r.source).sort()).toEqual(['poll', 'webhook']);
+  }
 });
 
 test('a form from before a redeploy leads back to the draft with a clear message, not a bare 409', async ({

@@ -20,10 +20,49 @@ export function birthBundleSubmission(draftId: string, answers: Record<string, u
     answers,
     officeCommuneId: 'tan-quang',
     phoneLast4: '5678',
+    cidLast4: '2345',
+    trackingKey: `K${draftId.replace(/-/g, '').slice(0, 19)}`,
     procedures: [
       { id: 'register-birth', version: 1 },
       { id: 'register-permanent-residence', version: 1 },
       { id: 'issue-child-health-insurance-card', version: 1 },
     ],
   };
+}
+
+/**
+ * Like `databaseTargets`, but the PostgreSQL target is a database of this file's own (created in
+ * `create`, dropped in `drop`), for tests that drain the whole outbox and must not take another file's rows.
+ */
+export function isolatedTargets(label: string) {
+  return databaseTargets.map((target) => {
+    if (!target.options.databaseUrl) {
+      return {
+        ...target,
+        create: async (): Promise<void> => undefined,
+        drop: async (): Promise<void> => undefined,
+      };
+    }
+    const base = new URL(target.options.databaseUrl);
+    const name = `${base.pathname.slice(1)}_${label}_${process.pid}`
+      .toLowerCase()
+      .replace(/[^a-z0-9_]/g, '_');
+    const own = new URL(base);
+    own.pathname = `/${name}`;
+    const admin = async (statement: string): Promise<void> => {
+      const { default: postgres } = await import('postgres');
+      const sql = postgres(base.toString(), { max: 1, onnotice: () => undefined });
+      try {
+        await sql.unsafe(statement);
+      } finally {
+        await sql.end();
+      }
+    };
+    return {
+      name: target.name,
+      options: { databaseUrl: own.toString() },
+      create: (): Promise<void> => admin(`create database "${name}"`),
+      drop: (): Promise<void> => admin(`drop database if exists "${name}" with (force)`),
+    };
+  });
 }

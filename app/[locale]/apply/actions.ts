@@ -34,7 +34,7 @@ import {
   officeCommune,
   readerForStored,
 } from '@/lib/applications';
-import { parseCode, randomCode } from '@/lib/codes';
+import { parseCode, randomCode, TRACKING_KEY_LENGTH } from '@/lib/codes';
 import { localePath, paths } from '@/lib/paths';
 import { DRAFT_LIFETIME_DAYS, ensureSessionHash } from '@/lib/session';
 import { checkUpload, MAX_UPLOAD_MB } from '@/lib/uploads';
@@ -223,6 +223,7 @@ export async function submitApplication(form: FormData) {
   const office = officeCommune(relevant);
   if (!office) redirect(localePath(locale, paths.tasks(journey.id)));
   const phone = relevant['applicant-phone'];
+  const cid = relevant['applicant-cid'];
   await submitDraft(
     db,
     {
@@ -232,6 +233,8 @@ export async function submitApplication(form: FormData) {
       answers: relevant,
       officeCommuneId: office,
       phoneLast4: typeof phone === 'string' ? phone.slice(-4) : null,
+      cidLast4: typeof cid === 'string' && cid.length === 12 ? cid.slice(-4) : null,
+      trackingKey: randomCode(TRACKING_KEY_LENGTH),
       procedures: journey.procedures.map((id) => ({ id, version: findProcedure(id)?.version ?? 1 })),
     },
     () => randomCode(),

@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { redirect } from 'next/navigation';
 import { province } from '@/catalogue/province';
 import { PageShell } from '@/components/layout/PageShell';
 import { NotFoundView } from '@/components/NotFoundView';
@@ -6,9 +7,10 @@ import { formatDate } from '@/i18n/format';
 import { localeFrom } from '@/i18n/params';
 import { getT } from '@/i18n/translate';
 import { loadSubmission } from '@/lib/applications';
-import { formatCode } from '@/lib/codes';
+import { formatCode, parseCode } from '@/lib/codes';
 import { localePath, paths } from '@/lib/paths';
 import { publicOrigin, qrSvg } from '@/lib/qr';
+import { mayView } from '@/lib/tracking';
 import './receipt.css';
 
 type Props = PageProps<'/[locale]/receipts/[reference]'>;
@@ -18,18 +20,25 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 }
 
 /**
- * A receipt to print or keep, with no personal data on it — reference, services, date, office — so it
- * can be reached by its reference alone. The QR code opens the tracking page in the same language.
+ * A receipt to print or keep, with no personal data on it — reference, services, date, office. The QR
+ * code opens the tracking page in the same language, carrying the tracking key.
  */
-export default async function ReceiptPage({ params }: Props) {
+export default async function ReceiptPage({ params, searchParams }: Props) {
   const locale = await localeFrom(params);
-  const found = await loadSubmission((await params).reference);
+  const { reference } = await params;
+  const found = await loadSubmission(reference);
   // Not notFound(): in Next.js 16 it renders a blank page without JavaScript (docs/adr/0005).
-  if (!found) return <NotFoundView locale={locale} />;
+  if (!found && !parseCode(reference)) return <NotFoundView locale={locale} />;
+  // The receipt carries the tracking key in its QR code, so only those who may track may see it; the
+  // tracking page asks the others for the second factor (and does not reveal whether the reference exists).
+  const key = (await searchParams).k;
+  if (!found || !(await mayView(found.submission, key))) {
+    redirect(localePath(locale, paths.track(parseCode(reference)!)));
+  }
   const { submission, dossiers } = found;
   const t = getT(locale, 'apply.receipt');
   const procedures = getT(locale, 'catalogue.procedures');
-  const trackUrl = `${await publicOrigin()}${localePath(locale, paths.track(submission.reference))}`;
+  const trackUrl = `${await publicOrigin()}${localePath(locale, paths.track(submission.reference, submission.trackingKey ?? undefined))}`;
   const svg = await qrSvg(trackUrl);
   const commune =
     province.communes.find((c) => c.id === submission.officeCommuneId)?.name ?? submission.officeCommuneId;
@@ -37,7 +46,7 @@ export default async function ReceiptPage({ params }: Props) {
   return (
     <PageShell
       locale={locale}
-      path={paths.receipt(submission.reference)}
+      path={paths.receipt(submission.reference, typeof key === 'string' ? key : undefined)}
       messageKeys={['apply.receipt', 'catalogue.procedures']}
     >
       <article className="receipt">
@@ -58,7 +67,7 @@ export default async function ReceiptPage({ params }: Props) {
                     {procedures(`${d.procedureId as 'register-birth'}.title`)}
                     <br />
                     <span className="text-sm">
-                      {d.provinceCode
+                      {d.provinceCode && d.status === 'sent'
                         ? t('provinceCode', { code: d.provinceCode })
                         : t('provinceCodePending')}
                     </span>

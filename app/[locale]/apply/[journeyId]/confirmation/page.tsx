@@ -74,10 +74,16 @@ export default async function ConfirmationPage({ params, searchParams }: Props) 
         })}
       </ul>
       <p className="mt-6 flex flex-wrap gap-x-6 gap-y-2">
-        <a href={localePath(locale, paths.receipt(submission.reference))} className="text-lg font-bold">
+        <a
+          href={localePath(locale, paths.receipt(submission.reference, submission.trackingKey ?? undefined))}
+          className="text-lg font-bold"
+        >
           {t('print')}
         </a>
-        <a href={localePath(locale, paths.track(submission.reference))} className="text-lg font-bold">
+        <a
+          href={localePath(locale, paths.track(submission.reference, submission.trackingKey ?? undefined))}
+          className="text-lg font-bold"
+        >
           {t('track')}
         </a>
       </p>

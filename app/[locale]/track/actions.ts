@@ -1,0 +1,47 @@
+'use server';
+
+import { headers } from 'next/headers';
+import { redirect } from 'next/navigation';
+import { findSubmissionByReference } from '@/db/queries/submissions';
+import { isLocale } from '@/i18n/locales';
+import { database } from '@/lib/applications';
+import { parseCode } from '@/lib/codes';
+import { localePath, paths } from '@/lib/paths';
+import { hit } from '@/lib/rateLimit';
+import { PER_CLIENT, PER_REFERENCE, secondFactorMatches } from '@/lib/tracking';
+
+const text = (form: FormData, name: string) => {
+  const value = form.get(name);
+  return typeof value === 'string' ? value : '';
+};
+
+/**
+ * The reference plus the last 4 digits of the phone or ID number opens the status page (with the
+ * receipt's key in the address, so it can be bookmarked). Every outcome is a redirect (PRG); the digits are
+ * never put in a URL. A wrong try does not say whether the reference exists.
+ */
+export async function trackDossier(form: FormData) {
+  const locale = text(form, 'locale');
+  if (!isLocale(locale)) redirect('/');
+  const typed = text(form, 'reference').slice(0, 40);
+  const reference = parseCode(typed);
+  const digits = text(form, 'digits').replace(/\s/g, '');
+  const back = (error: string): never => {
+    const query = new URLSearchParams({ error, ref: typed.replace(/[^0-9A-Za-z -]/g, '') });
+    redirect(localePath(locale, `${paths.trackFind()}?${query}`));
+  };
+  if (!reference) back(/^\d{4}$/.test(digits) ? 'reference' : 'both');
+  if (!/^\d{4}$/.test(digits)) back('digits');
+
+  const db = await database();
+  const client = ((await headers()).get('x-forwarded-for') ?? '').split(',')[0]!.trim() || 'unknown';
+  const [perClient, perReference] = await Promise.all([
+    hit(db, `track:client:${client}`, PER_CLIENT),
+    hit(db, `track:ref:${reference}`, PER_REFERENCE),
+  ]);
+  if (!perClient.allowed || !perReference.allowed) back('limited');
+
+  const submission = await findSubmissionByReference(db, reference!);
+  if (!submission || !submission.trackingKey || !secondFactorMatches(submission, digits)) back('wrong');
+  redirect(localePath(locale, paths.track(submission!.reference, submission!.trackingKey!)));
+}

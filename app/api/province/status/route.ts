@@ -1,0 +1,54 @@
+import { z } from 'zod';
+import { toDossierStatus } from '@/adapters/province/mapping';
+import { verify } from '@/adapters/province/signing';
+import { recordProvinceStatus } from '@/db/queries/tracking';
+import { database } from '@/lib/applications';
+
+export const dynamic = 'force-dynamic';
+
+const MAX_BODY_BYTES = 64 * 1024;
+
+const statusPush = z.object({
+  MaHoSo: z.string().min(1).max(100),
+  TrangThaiHoSo: z.number().int().min(1).max(10),
+  NhatKy: z
+    .array(
+      z.object({
+        TrangThai: z.number().int().min(1).max(10),
+        ThoiGian: z.iso.datetime({ offset: true }),
+        GhiChu: z.string().max(1000).optional(),
+      }),
+    )
+    .max(200),
+});
+
+/**
+ * Status pushes from the province (docs/province-contract.md): the same body as `GET /dossiers/{code}`,
+ * signed like our requests to them — HMAC-SHA256 of `<timestamp>.<body>` with PROVINCE_WEBHOOK_SECRET in
+ * X-Signature, X-Timestamp within 5 minutes. Safe to repeat: every status is stored once (unique key), so
+ * a replay inside the window changes nothing, and an older report never moves a status backwards.
+ */
+export async function POST(request: Request) {
+  const secret = process.env.PROVINCE_WEBHOOK_SECRET ?? 'dev-webhook-secret';
+  if (Number(request.headers.get('content-length') ?? 0) > MAX_BODY_BYTES) {
+    return Response.json({ error: 'body too large' }, { status: 413 });
+  }
+  const body = await request.text();
+  if (body.length > MAX_BODY_BYTES) return Response.json({ error: 'body too large' }, { status: 413 });
+  const timestamp = request.headers.get('x-timestamp') ?? '';
+  const signature = request.headers.get('x-signature') ?? '';
+  if (!/^[0-9a-f]{64}$/.test(signature) || !verify(secret, timestamp, body, signature)) {
+    return Response.json({ error: 'bad signature' }, { status: 401 });
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(body);
+  } catch {
+    return Response.json({ error: 'not JSON' }, { status: 400 });
+  }
+  const parsed = statusPush.safeParse(json);
+  if (!parsed.success) return Response.json({ error: 'not a status report' }, { status: 400 });
+  const result = await recordProvinceStatus(await database(), toDossierStatus(parsed.data), 'webhook');
+  if (!result.found) return Response.json({ error: 'unknown dossier' }, { status: 404 });
+  return Response.json({ recorded: result.added });
+}

@@ -1,0 +1,117 @@
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import type { DossierStatus } from '@/adapters/province/mapping';
+import type { Database } from '../client';
+import {
+  dossierStatusEvents,
+  dossiers,
+  drafts,
+  outboxMessages,
+  type Dossier,
+  type DossierStatusEvent,
+} from '../schema';
+
+export type Delivery = 'waiting' | 'retrying' | 'delivered' | 'dead';
+
+export interface DossierProgress {
+  readonly dossier: Dossier;
+  readonly delivery: Delivery;
+  /** The province's statuses, oldest first. */
+  readonly events: readonly DossierStatusEvent[];
+}
+
+/** Each dossier of a submission with how its delivery stands and what the province has said since. */
+export async function progressOf(db: Database, submissionId: string): Promise<DossierProgress[]> {
+  const rows = await db
+    .select({ dossier: dossiers, outbox: outboxMessages })
+    .from(dossiers)
+    .innerJoin(outboxMessages, eq(outboxMessages.dossierId, dossiers.id))
+    .where(eq(dossiers.submissionId, submissionId))
+    .orderBy(asc(dossiers.createdAt), asc(dossiers.procedureId));
+  const events = rows.length
+    ? await db
+        .select()
+        .from(dossierStatusEvents)
+        .where(
+          inArray(
+            dossierStatusEvents.dossierId,
+            rows.map((r) => r.dossier.id),
+          ),
+        )
+        .orderBy(asc(dossierStatusEvents.occurredAt))
+    : [];
+  return rows.map(({ dossier, outbox }) => ({
+    dossier,
+    delivery:
+      outbox.status === 'delivered'
+        ? 'delivered'
+        : outbox.status === 'dead'
+          ? 'dead'
+          : outbox.attempts > 0 && outbox.lastError
+            ? 'retrying'
+            : 'waiting',
+    events: events.filter((e) => e.dossierId === dossier.id),
+  }));
+}
+
+/** Is the draft behind this submission held by this session (the person who just applied)? */
+export async function sessionOwnsDraft(db: Database, draftId: string, sessionHash: string | null) {
+  if (!sessionHash) return false;
+  const [row] = await db
+    .select({ id: drafts.id })
+    .from(drafts)
+    .where(and(eq(drafts.id, draftId), eq(drafts.sessionHash, sessionHash)))
+    .limit(1);
+  return row !== undefined;
+}
+
+/** Statuses after which the province will not change the dossier again: polling stops. */
+export const FINAL_STATUSES: readonly string[] = ['not-accepted', 'withdrawn', 'stopped', 'result-returned'];
+
+/**
+ * Stores what the province reported for the dossier with this code: every history entry (a repeat is a
+ * no-op, by the unique key), then the latest status on the dossier itself. Used by polling and webhook.
+ */
+export async function recordProvinceStatus(
+  db: Database,
+  report: DossierStatus,
+  source: 'poll' | 'webhook',
+): Promise<{ found: boolean; added: number }> {
+  const [dossier] = await db
+    .select({ id: dossiers.id })
+    .from(dossiers)
+    .where(eq(dossiers.provinceCode, report.provinceCode))
+    .limit(1);
+  if (!dossier) return { found: false, added: 0 };
+  const history = report.history.length
+    ? report.history
+    : [{ status: report.status, at: new Date(), note: undefined }];
+  const added = await db
+    .insert(dossierStatusEvents)
+    .values(
+      history.map((h) => ({
+        dossierId: dossier.id,
+        status: h.status,
+        occurredAt: h.at,
+        note: h.note ?? null,
+        source,
+      })),
+    )
+    .onConflictDoNothing()
+    .returning({ id: dossierStatusEvents.id });
+  const latest = history.reduce((a, b) => (b.at >= a.at ? b : a));
+  await db
+    .update(dossiers)
+    .set({
+      provinceStatus: latest.status,
+      provinceStatusAt: latest.at,
+      ...(FINAL_STATUSES.includes(latest.status) ? { nextPollAt: null } : {}),
+    })
+    .where(
+      and(
+        eq(dossiers.id, dossier.id),
+        // A late, older report (a webhook overtaken by a poll) never moves the status backwards.
+        sql`(${dossiers.provinceStatusAt} is null or ${dossiers.provinceStatusAt} <= ${latest.at.toISOString()}::timestamptz)`,
+      ),
+    );
+  return { found: true, added: added.length };
+}

@@ -1,0 +1,36 @@
+import { sql } from 'drizzle-orm';
+import type { Database } from '@/db/client';
+import { rateLimits } from '@/db/schema';
+
+export interface Limit {
+  readonly max: number;
+  readonly windowSeconds: number;
+}
+
+/**
+ * Counts one attempt against `key` in a fixed window and says whether it is within `limit`. Kept in the
+ * database, so every portal process shares the count, and atomic (one upsert), so parallel attempts
+ * cannot slip past together.
+ */
+export async function hit(db: Database, key: string, limit: Limit) {
+  const window = sql`make_interval(secs => ${limit.windowSeconds})`;
+  const [row] = await db
+    .insert(rateLimits)
+    .values({ key, windowStart: sql`now()`, count: 1 })
+    .onConflictDoUpdate({
+      target: rateLimits.key,
+      set: {
+        count: sql`case when ${rateLimits.windowStart} <= now() - ${window} then 1 else ${rateLimits.count} + 1 end`,
+        windowStart: sql`case when ${rateLimits.windowStart} <= now() - ${window} then now() else ${rateLimits.windowStart} end`,
+      },
+    })
+    .returning({ count: rateLimits.count });
+  return { allowed: (row?.count ?? 0) <= limit.max };
+}
+
+/** Forgets counters whose window has long passed; called by housekeeping. */
+export async function pruneRateLimits(db: Database, olderThanSeconds = 86_400) {
+  await db
+    .delete(rateLimits)
+    .where(sql`${rateLimits.windowStart} < now() - make_interval(secs => ${olderThanSeconds})`);
+}
