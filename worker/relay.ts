@@ -1,4 +1,4 @@
-import { and, count, eq, inArray, lte, ne, sql } from 'drizzle-orm';
+import { and, count, eq, gt, inArray, isNotNull, lte, ne, sql } from 'drizzle-orm';
 import type { ProvinceClient } from '@/adapters/province/client';
 import { ProvincePermanentError, ProvinceRetryableError } from '@/adapters/province/errors';
 import { toCreateDossierDto } from '@/adapters/province/payload';
@@ -64,6 +64,8 @@ export async function deliverDue(
       .set({
         attempts: sql`${outboxMessages.attempts} + 1`,
         nextAttemptAt: sql`now() + make_interval(secs => ${lease / 1000})`,
+        // Cleared while in flight, which also keeps leased rows out of bringForwardAfterRecovery.
+        lastError: null,
       })
       .where(
         inArray(
@@ -75,6 +77,7 @@ export async function deliverDue(
   });
 
   const result = { delivered: 0, retrying: 0, dead: 0 };
+  let recovered = false;
   for (const message of claimed) {
     try {
       const submission = await deliverOne(db, client, message.dossierId, message.idempotencyKey);
@@ -84,6 +87,10 @@ export async function deliverDue(
         .where(eq(outboxMessages.id, message.id));
       await deleteSensitiveFilesOnceDelivered(db, submission);
       result.delivered += 1;
+      if (message.attempts > 1 && !recovered) {
+        recovered = true;
+        await bringForwardAfterRecovery(db);
+      }
     } catch (error) {
       const expired =
         Date.now() - message.createdAt.getTime() > (options.retryWindowMs ?? DEFAULTS.retryWindowMs);
@@ -105,6 +112,25 @@ export async function deliverDue(
     }
   }
   return result;
+}
+
+/**
+ * A row that had failed before has just gone through: the back end is answering again. Rows waiting out
+ * a long backoff (up to an hour after an outage) become due now, so a backlog drains at the workers' pace
+ * instead of the backoff's. If the back end fails again they back off again from their own attempt count.
+ */
+async function bringForwardAfterRecovery(db: Database) {
+  await db
+    .update(outboxMessages)
+    .set({ nextAttemptAt: sql`now()` })
+    .where(
+      and(
+        eq(outboxMessages.status, 'pending'),
+        gt(outboxMessages.attempts, 0),
+        gt(outboxMessages.nextAttemptAt, sql`now() + interval '5 seconds'`),
+        isNotNull(outboxMessages.lastError),
+      ),
+    );
 }
 
 /** One dossier: dossier code, then files, then the dossier itself; each step idempotent by key. */

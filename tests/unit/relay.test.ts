@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { count, eq } from 'drizzle-orm';
+import { and, count, eq, gt } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createProvinceClient } from '@/adapters/province/client';
 import { DOSSIER_CODE } from '@/adapters/province/mapping';
@@ -12,7 +12,7 @@ import { seed } from '@/db/seed';
 import { randomCode } from '@/lib/codes';
 import { startSimulator } from '@/simulator/server';
 import { backoffMs, deliverDue } from '@/worker/relay';
-import { birthBundleSubmission, databaseTargets } from '../support/db';
+import { birthBundleSubmission, isolatedTargets } from '../support/db';
 
 // The reliability claims, proven against the simulator over loopback HTTP: with the back end failing in
 // each injected way, every dossier ends up in the simulator exactly once, none lost, none duplicated.
@@ -27,13 +27,14 @@ describe('backoff', () => {
   });
 });
 
-describe.each(databaseTargets)('outbox relay on $name', ({ options }) => {
+describe.each(isolatedTargets('relay'))('outbox relay on $name', ({ options, create, drop }) => {
   const conn = connect(options);
   const db = conn.db;
   let sim: Awaited<ReturnType<typeof startSimulator>>;
   let client: ReturnType<typeof createProvinceClient>;
 
   beforeAll(async () => {
+    await create();
     await conn.migrate();
     await seed(db);
     sim = await startSimulator();
@@ -48,6 +49,7 @@ describe.each(databaseTargets)('outbox relay on $name', ({ options }) => {
   afterAll(async () => {
     await sim.close();
     await conn.close();
+    await drop();
   });
 
   async function submitMany(n: number) {
@@ -121,6 +123,38 @@ describe.each(databaseTargets)('outbox relay on $name', ({ options }) => {
     sim.setFaults({ down: false });
     await drain();
     await expectExactlyOnce(before, 12);
+  });
+
+  it('once the back end answers again, rows waiting out a long backoff are brought forward', async () => {
+    sim.setFaults({ reset: true });
+    await submitMany(3);
+    // As after an hour-long outage: every row failed many times and waits up to an hour.
+    await db
+      .update(outboxMessages)
+      .set({ attempts: 10, lastError: 'down', nextAttemptAt: new Date(Date.now() + 3_600_000) })
+      .where(eq(outboxMessages.status, 'pending'));
+    const [first] = await db
+      .select()
+      .from(outboxMessages)
+      .where(eq(outboxMessages.status, 'pending'))
+      .limit(1);
+    await db
+      .update(outboxMessages)
+      .set({ nextAttemptAt: new Date(0) })
+      .where(eq(outboxMessages.id, first!.id));
+    const round = await deliverDue(db, client, 1, fast);
+    expect(round.delivered).toBe(1);
+    const waiting = await db
+      .select()
+      .from(outboxMessages)
+      .where(
+        and(
+          eq(outboxMessages.status, 'pending'),
+          gt(outboxMessages.nextAttemptAt, new Date(Date.now() + 60_000)),
+        ),
+      );
+    expect(waiting).toHaveLength(0);
+    await drain();
   });
 
   it('uploads the files with each dossier and deletes sensitive ID photos once all are delivered', async () => {
