@@ -3,6 +3,8 @@ import { chromiumArgs, chromiumPath } from './tests/support/chromium';
 
 const PORT = Number(process.env.E2E_PORT ?? 3100);
 export const baseURL = `http://127.0.0.1:${PORT}`;
+/** The operations page's credential for this test server. */
+export const OPS_PASSWORD = 'e2e-ops-password-not-secret';
 
 /**
  * One production server (built beforehand by scripts/test-all.sh) shared by every spec. Debian's
@@ -55,6 +57,7 @@ export default defineConfig({
         PGLITE_DIR: 'memory://',
         PROVINCE_BASE_URL: 'http://127.0.0.1:4010',
         STATUS_POLL_SECONDS: '2',
+        OPS_PASSWORD,
         ...(process.env.DATABASE_URL ? { DATABASE_URL: process.env.DATABASE_URL } : {}),
       },
     },

@@ -3,6 +3,7 @@ import { NextResponse, type NextRequest } from 'next/server';
 import { defaultLocale, isLocale } from './i18n/locales';
 import { keySource, mergedMessages } from './i18n/messages';
 import { routing } from './i18n/routing';
+import { OPS_CHALLENGE, opsAuthorized, opsEnabled } from './lib/opsAuth';
 import { localePath, paths } from './lib/paths';
 import { isKnownPath } from './lib/routes';
 import { knownActionIds, namesUnknownAction } from './lib/serverActions';
@@ -13,6 +14,16 @@ const handleI18nRouting = createMiddleware(routing);
 const UNMATCHED = '/_unmatched';
 
 export default async function proxy(request: NextRequest) {
+  // The operations page asks for its credential before anything else is read (lib/opsAuth.ts).
+  const [, maybeLocale, section] = request.nextUrl.pathname.split('/');
+  if (isLocale(maybeLocale) && section === 'ops' && opsEnabled()) {
+    if (!opsAuthorized(request.headers.get('authorization'))) {
+      return new Response('Authentication required', {
+        status: 401,
+        headers: { 'www-authenticate': OPS_CHALLENGE, 'cache-control': 'no-store' },
+      });
+    }
+  }
   // A form POST whose body cannot be parsed (a dropped connection mid-upload, or a hostile client) would
   // otherwise surface as a bare 500 from the Server Action machinery; answer it clearly instead.
   if (

@@ -25,5 +25,6 @@ export const paths = {
     `/track/${reference}${key ? `?k=${encodeURIComponent(key)}` : ''}`,
   trackFind: () => '/track',
   formExpired: () => '/form-expired',
+  ops: () => '/ops',
   file: (fileId: string) => `/api/files/${fileId}`,
 };

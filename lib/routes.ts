@@ -3,6 +3,7 @@ import { isLifeEventId, isProcedureId } from '@/catalogue';
 import { findQuestion } from '@/catalogue/forms/flow';
 import { findJourney } from '@/catalogue/forms/journeys';
 import { parseCode } from './codes';
+import { opsEnabled } from './opsAuth';
 
 const isJourneyId = (id: string) => findJourney(id) !== undefined;
 
@@ -17,6 +18,8 @@ export function isKnownPath(segments: readonly string[]): boolean {
   if (rest.length > 0 && !(first === 'apply' && third === 'q' && rest.length === 1)) return false;
   if (first === undefined) return true;
   if (first === 'search' || first === 'form-expired') return second === undefined;
+  // Without a credential configured the operations page does not exist (lib/opsAuth.ts).
+  if (first === 'ops') return second === undefined && opsEnabled();
   if (first === 'life-events') return second !== undefined && isLifeEventId(second) && third === undefined;
   if (first === 'apply') {
     if (second === 'resume') return third === undefined;

@@ -18,6 +18,16 @@ if (!process.env.NEXT_SERVER_ACTIONS_ENCRYPTION_KEY) {
   process.env.NEXT_SERVER_ACTIONS_ENCRYPTION_KEY = readFileSync(keyFile, 'utf8').trim();
 }
 
+// The operations page (/vi/ops) needs a credential; one is generated once and kept beside the key.
+if (!process.env.OPS_PASSWORD) {
+  const passwordFile = '.data/ops-password';
+  if (!existsSync(passwordFile)) {
+    mkdirSync('.data', { recursive: true });
+    writeFileSync(passwordFile, randomBytes(18).toString('base64url'), { mode: 0o600 });
+  }
+  process.env.OPS_PASSWORD = readFileSync(passwordFile, 'utf8').trim();
+}
+
 console.log('Building the portal (production build)…');
 if (run(['next', 'build']).status !== 0) process.exit(1);
 
@@ -39,7 +49,8 @@ while (Date.now() < deadline) {
     if (res.ok) {
       const health = await res.json();
       console.log(
-        `\nPortal ready at http://localhost:${port} (database: ${health.driver}, ${health.communes} communes seeded)`,
+        `\nPortal ready at http://localhost:${port} (database: ${health.driver}, ${health.communes} communes seeded)` +
+          `\nOperations page: http://localhost:${port}/vi/ops (any user name; password in .data/ops-password)`,
       );
       break;
     }

@@ -56,7 +56,7 @@ if [ -n "$PG_URL" ]; then
   step "End-to-end and accessibility on PostgreSQL"
   # Only the specs that write to the database: the information pages never touch it.
   DATABASE_URL="$PG_URL" PLAYWRIGHT_JSON_OUTPUT_NAME="$REPORTS/e2e-postgres.json" \
-    npx playwright test tests/e2e/apply.spec.ts || status=1
+    npx playwright test tests/e2e/apply.spec.ts tests/e2e/ops.spec.ts || status=1
 fi
 
 step "Summary"

@@ -93,7 +93,7 @@ export async function deliverDue(
       }
     } catch (error) {
       const expired =
-        Date.now() - message.createdAt.getTime() > (options.retryWindowMs ?? DEFAULTS.retryWindowMs);
+        Date.now() - message.retryWindowFrom.getTime() > (options.retryWindowMs ?? DEFAULTS.retryWindowMs);
       const permanent = error instanceof ProvincePermanentError || !(error instanceof ProvinceRetryableError);
       const delay = Math.max(
         backoffMs(message.attempts, options),

@@ -15,7 +15,8 @@ interface Source {
  * response) are audited the same way, from `page.content()`. One auditor can audit many pages.
  */
 export async function createAuditor(browser: Browser) {
-  const context = await browser.newContext();
+  // JavaScript explicitly on: in the no-js project, contexts would otherwise inherit it switched off.
+  const context = await browser.newContext({ javaScriptEnabled: true });
   const page = await context.newPage();
   let current: Source | undefined;
   await page.route('**/*', async (route) => {

@@ -3,6 +3,7 @@ import { toDossierStatus } from '@/adapters/province/mapping';
 import { verify } from '@/adapters/province/signing';
 import { recordProvinceStatus } from '@/db/queries/tracking';
 import { database } from '@/lib/applications';
+import { provinceSettings } from '@/worker/loop';
 
 export const dynamic = 'force-dynamic';
 
@@ -29,7 +30,7 @@ const statusPush = z.object({
  * a replay inside the window changes nothing, and an older report never moves a status backwards.
  */
 export async function POST(request: Request) {
-  const secret = process.env.PROVINCE_WEBHOOK_SECRET ?? 'dev-webhook-secret';
+  const secret = provinceSettings().webhookSecret;
   if (Number(request.headers.get('content-length') ?? 0) > MAX_BODY_BYTES) {
     return Response.json({ error: 'body too large' }, { status: 413 });
   }
