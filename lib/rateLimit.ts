@@ -1,4 +1,5 @@
 import { sql } from 'drizzle-orm';
+import { headers } from 'next/headers';
 import type { Database } from '@/db/client';
 import { rateLimits } from '@/db/schema';
 
@@ -33,4 +34,12 @@ export async function pruneRateLimits(db: Database, olderThanSeconds = 86_400) {
   await db
     .delete(rateLimits)
     .where(sql`${rateLimits.windowStart} < now() - make_interval(secs => ${olderThanSeconds})`);
+}
+
+/**
+ * The client's address as the first X-Forwarded-For hop (Next.js fills it from the socket when no proxy
+ * did). Meaningful only behind a proxy that overwrites the header; limits keyed on it are a second line.
+ */
+export async function clientAddress(): Promise<string> {
+  return ((await headers()).get('x-forwarded-for') ?? '').split(',')[0]!.trim() || 'unknown';
 }

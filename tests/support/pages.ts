@@ -15,7 +15,6 @@ export const pageTypes = [
   { name: 'not found', path: '/no-such-page' },
   { name: 'track an application', path: '/track' },
   { name: 'track: wrong second factor', path: '/track?error=wrong&ref=ABCD-EFGH' },
-  { name: 'track: too many tries', path: '/track?error=limited&ref=ABCD-EFGH' },
   { name: 'track: reference without its key', path: '/track/ABCDEFGH' },
   { name: 'form from before a redeploy', path: '/form-expired?from=%2Fvi%2Fapply%2Fresume' },
 ] as const;

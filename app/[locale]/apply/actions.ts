@@ -36,8 +36,11 @@ import {
 } from '@/lib/applications';
 import { parseCode, randomCode, TRACKING_KEY_LENGTH } from '@/lib/codes';
 import { localePath, paths } from '@/lib/paths';
+import { clientAddress, hit, type Limit } from '@/lib/rateLimit';
 import { DRAFT_LIFETIME_DAYS, ensureSessionHash } from '@/lib/session';
 import { checkUpload, MAX_UPLOAD_MB } from '@/lib/uploads';
+
+const RESUME_LIMIT: Limit = { max: 60, windowSeconds: 15 * 60 };
 
 // Every action re-reads and re-checks what it is given: the hidden fields of a form are user input too.
 
@@ -247,6 +250,10 @@ export async function resumeApplication(form: FormData) {
   if (!isLocale(locale)) redirect('/');
   const code = parseCode(text(form, 'code'));
   const db = await database();
+  // Codes cannot be guessed (29⁸ of them), but a client trying many is refused for a while all the same.
+  if (!(await hit(db, `resume:client:${await clientAddress()}`, RESUME_LIMIT)).allowed) {
+    redirect(localePath(locale, `${paths.resume()}?error=limited`));
+  }
   const draft = code ? await findDraftByResumeCode(db, code) : undefined;
   if (!draft) {
     // The typed code is not echoed back in the URL: a resume code is a secret, URLs end up in logs.

@@ -1,13 +1,12 @@
 'use server';
 
-import { headers } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { findSubmissionByReference } from '@/db/queries/submissions';
 import { isLocale } from '@/i18n/locales';
 import { database } from '@/lib/applications';
 import { parseCode } from '@/lib/codes';
 import { localePath, paths } from '@/lib/paths';
-import { hit } from '@/lib/rateLimit';
+import { clientAddress, hit } from '@/lib/rateLimit';
 import { PER_CLIENT, PER_REFERENCE, secondFactorMatches } from '@/lib/tracking';
 
 const text = (form: FormData, name: string) => {
@@ -34,7 +33,7 @@ export async function trackDossier(form: FormData) {
   if (!/^\d{4}$/.test(digits)) back('digits');
 
   const db = await database();
-  const client = ((await headers()).get('x-forwarded-for') ?? '').split(',')[0]!.trim() || 'unknown';
+  const client = await clientAddress();
   const [perClient, perReference] = await Promise.all([
     hit(db, `track:client:${client}`, PER_CLIENT),
     hit(db, `track:ref:${reference}`, PER_REFERENCE),

@@ -22,7 +22,8 @@ export async function generateMetadata({ params, searchParams }: Props): Promise
 export default async function ResumePage({ params, searchParams }: Props) {
   const locale = await localeFrom(params);
   const query = await searchParams;
-  const failed = query.error === '1';
+  const failed = query.error === '1' || query.error === 'limited';
+  const message = query.error === 'limited' ? 'limited' : 'notFound';
   const expired = typeof query.expired === 'string' ? findJourney(query.expired) : undefined;
   const t = getT(locale, 'apply.resume');
   const start = getT(locale, 'apply.start');
@@ -36,7 +37,7 @@ export default async function ResumePage({ params, searchParams }: Props) {
       messageKeys={['apply.resume', 'apply.start', 'apply.errors']}
     >
       {failed && (
-        <ErrorSummary title={errorsT('summaryTitle')} errors={[{ field: 'code', message: t('notFound') }]} />
+        <ErrorSummary title={errorsT('summaryTitle')} errors={[{ field: 'code', message: t(message) }]} />
       )}
       {expired && (
         <div className="mb-6 border-l-4 border-brand bg-slate-50 p-4">
@@ -57,7 +58,7 @@ export default async function ResumePage({ params, searchParams }: Props) {
           {t('hint')}
         </p>
         <div className={`mt-2 ${failed ? 'border-l-4 border-red-700 pl-3' : ''}`}>
-          {failed && <FieldError id="code-error">{t('notFound')}</FieldError>}
+          {failed && <FieldError id="code-error">{t(message)}</FieldError>}
           <input
             id="code"
             name="code"
