@@ -467,6 +467,6 @@ async function main() {
 }
 
 main().catch((error: unknown) => {
-  console.error(error);
+  console.error('\n*** DELIVERY BENCHMARK FAILED ***\n', error);
   process.exitCode = 1;
 });
