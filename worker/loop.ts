@@ -1,6 +1,6 @@
 import { createProvinceClient } from '@/adapters/province/client';
 import type { Database } from '@/db/client';
-import { deliverDue } from './relay';
+import { deliverDue, sweepSensitiveFiles } from './relay';
 import { syncStatuses } from './statusSync';
 
 const LOOPBACK = new Set(['127.0.0.1', 'localhost', '[::1]']);
@@ -48,8 +48,11 @@ export function startRelayLoop(db: Database, intervalMs = 1_000) {
     : {};
   let stopped = false;
   let timer: NodeJS.Timeout | undefined;
+  let ticks = 0;
   const tick = async () => {
     try {
+      ticks += 1;
+      if (ticks % 300 === 1) await sweepSensitiveFiles(db);
       // Keep going while there is work, so a backlog drains at full speed.
       while (!stopped && (await deliverDue(db, client, 20, options)).delivered > 0);
       if (!stopped) await syncStatuses(db, client);

@@ -79,25 +79,19 @@ export async function deliverDue(
   const result = { delivered: 0, retrying: 0, dead: 0 };
   let recovered = false;
   for (const message of claimed) {
+    let submission: { id: string; draftId: string };
     try {
-      const submission = await deliverOne(db, client, message.dossierId, message.idempotencyKey);
-      await db
-        .update(outboxMessages)
-        .set({ status: 'delivered', deliveredAt: sql`now()`, lastError: null })
-        .where(eq(outboxMessages.id, message.id));
-      await deleteSensitiveFilesOnceDelivered(db, submission);
-      result.delivered += 1;
-      if (message.attempts > 1 && !recovered) {
-        recovered = true;
-        await bringForwardAfterRecovery(db);
-      }
+      submission = await deliverOne(db, client, message.dossierId, message.idempotencyKey);
     } catch (error) {
+      // Only the back end's own refusal is final. Anything else — a timeout, a 5xx, or our database
+      // dropping the connection mid-delivery — is tried again; if recording the failure itself fails,
+      // the error leaves this function and the lease brings the row back.
       const expired =
         Date.now() - message.retryWindowFrom.getTime() > (options.retryWindowMs ?? DEFAULTS.retryWindowMs);
-      const permanent = error instanceof ProvincePermanentError || !(error instanceof ProvinceRetryableError);
+      const permanent = error instanceof ProvincePermanentError;
       const delay = Math.max(
         backoffMs(message.attempts, options),
-        (error as ProvinceRetryableError).retryAfterMs ?? 0,
+        error instanceof ProvinceRetryableError ? (error.retryAfterMs ?? 0) : 0,
       );
       await db
         .update(outboxMessages)
@@ -109,6 +103,20 @@ export async function deliverDue(
         .where(eq(outboxMessages.id, message.id));
       if (permanent || expired) result.dead += 1;
       else result.retrying += 1;
+      continue;
+    }
+    // Delivered. If this update fails the row comes back after its lease and is sent again under the same
+    // keys, which the back end answers with the same dossier.
+    await db
+      .update(outboxMessages)
+      .set({ status: 'delivered', deliveredAt: sql`now()`, lastError: null })
+      .where(eq(outboxMessages.id, message.id));
+    result.delivered += 1;
+    // Housekeeping after a delivery never changes it; a failure here is caught up by sweepSensitiveFiles.
+    await deleteSensitiveFilesOnceDelivered(db, submission).catch(() => undefined);
+    if (message.attempts > 1 && !recovered) {
+      recovered = true;
+      await bringForwardAfterRecovery(db).catch(() => undefined);
     }
   }
   return result;
@@ -199,4 +207,13 @@ async function deleteSensitiveFilesOnceDelivered(db: Database, submission: { id:
   await db
     .delete(uploadedFiles)
     .where(and(eq(uploadedFiles.draftId, submission.draftId), eq(uploadedFiles.sensitive, true)));
+}
+
+/** Sensitive files of submissions whose dossiers have all been delivered: for a deletion that failed. */
+export async function sweepSensitiveFiles(db: Database) {
+  await db.execute(sql`
+    delete from ${uploadedFiles} f
+    where f.sensitive and exists (select 1 from ${submissions} s where s.draft_id = f.draft_id
+      and not exists (select 1 from ${dossiers} d join ${outboxMessages} o on o.dossier_id = d.id
+        where d.submission_id = s.id and o.status <> 'delivered'))`);
 }

@@ -66,8 +66,15 @@ export async function startPgCluster() {
   }
   return {
     url: `postgres://postgres@127.0.0.1:${port}/postgres`,
-    /** A clean restart: open connections are terminated, the server is down for a moment, then back. */
-    restart: () => ctl('-m', 'fast', '-o', serverOptions, 'restart'),
+    /**
+     * A clean restart (as for a configuration change or a minor upgrade): open connections are
+     * terminated, the server refuses connections for `downMs`, then accepts them again.
+     */
+    restart: async (downMs = 0) => {
+      await ctl('-m', 'fast', 'stop');
+      await new Promise((resolve) => setTimeout(resolve, downMs));
+      await ctl('-o', serverOptions, 'start');
+    },
     stop: async () => {
       await ctl('-m', 'immediate', 'stop').catch(() => undefined);
       remove();

@@ -11,7 +11,7 @@ import { dossiers, outboxMessages, submissions, uploadedFiles } from '@/db/schem
 import { seed } from '@/db/seed';
 import { randomCode } from '@/lib/codes';
 import { startSimulator } from '@/simulator/server';
-import { backoffMs, deliverDue } from '@/worker/relay';
+import { backoffMs, deliverDue, sweepSensitiveFiles } from '@/worker/relay';
 import { birthBundleSubmission, isolatedTargets } from '../support/db';
 
 // The reliability claims, proven against the simulator over loopback HTTP: with the back end failing in
@@ -185,6 +185,32 @@ describe.each(isolatedTargets('relay'))('outbox relay on $name', ({ options, cre
     await drain();
     expect((await (await fetch(`${sim.url}/admin/stats`)).json()).files).toBe(filesBefore + 3);
     expect(await db.select().from(uploadedFiles).where(eq(uploadedFiles.id, photo))).toHaveLength(0);
+  });
+
+  it('the sweep deletes sensitive files left behind by a failed deletion, once everything is delivered', async () => {
+    sim.setFaults({ reset: true });
+    const [submissionId] = await submitMany(1);
+    const [sub] = await db.select().from(submissions).where(eq(submissions.id, submissionId!));
+    const png = Buffer.from('89504e470d0a1a0a0000', 'hex');
+    const file = {
+      draftId: sub!.draftId,
+      questionId: 'id-card-photo',
+      fileName: 'cccd.png',
+      mimeType: 'image/png' as const,
+      size: png.length,
+      sha256: createHash('sha256').update(png).digest('hex'),
+      content: png,
+    };
+    const sensitive = await storeFile(db, { ...file, sensitive: true });
+    const ordinary = await storeFile(db, { ...file, sensitive: false });
+    await sweepSensitiveFiles(db);
+    expect(await db.select().from(uploadedFiles).where(eq(uploadedFiles.id, sensitive))).toHaveLength(1);
+    await drain();
+    // As if the deletion after delivery had failed: put the photo back, then sweep.
+    await storeFile(db, { ...file, sensitive: true });
+    await sweepSensitiveFiles(db);
+    const left = await db.select().from(uploadedFiles).where(eq(uploadedFiles.draftId, sub!.draftId));
+    expect(left.map((f) => f.id)).toEqual([ordinary]);
   });
 
   it('lets two workers race without sending anything twice', async () => {

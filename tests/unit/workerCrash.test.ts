@@ -104,7 +104,7 @@ describe.skipIf(!postgres)('worker process killed mid-delivery (PostgreSQL)', ()
     return row?.n ?? 0;
   }
 
-  it('delivers every dossier exactly once after a SIGKILL and a restart', async () => {
+  it('delivers every dossier exactly once when the worker is SIGKILLed mid-delivery and another takes over', async () => {
     for (let i = 0; i < SUBMISSIONS; i += 1) {
       const draft = await createDraft(conn.db, {
         sessionHash: 's'.repeat(64),
