@@ -71,3 +71,17 @@ test('an unknown language gets a not-found page, not a crash', async ({ page }) 
   const response = await page.goto('/xx/procedures/register-birth');
   expect(response?.status()).toBe(404);
 });
+
+test('security headers on pages and API routes', async ({ request }) => {
+  for (const path of ['/vi', '/en/procedures/register-birth', '/vi/track', '/api/health']) {
+    const headers = (await request.get(path)).headers();
+    const csp = headers['content-security-policy'] ?? '';
+    for (const directive of ["object-src 'none'", "base-uri 'none'", "frame-ancestors 'none'"]) {
+      expect(csp, `${path}: ${directive}`).toContain(directive);
+    }
+    expect(headers['strict-transport-security'], path).toContain('max-age=');
+    expect(headers['x-content-type-options'], path).toBe('nosniff');
+    expect(headers['referrer-policy'], path).toBe('same-origin');
+    expect(headers['permissions-policy'], path).toContain('camera=()');
+  }
+});

@@ -69,7 +69,8 @@ export default async function SearchPage({ params, searchParams }: Props) {
               return (
                 <li key={`${hit.kind}:${hit.id}`} className="flex gap-3">
                   {event && <Pictogram name={event.pictogram} className="size-10 shrink-0 text-brand" />}
-                  <div>
+                  {/* min-w-0: at 320 px with text at 200 %, the text must wrap beside the pictogram. */}
+                  <div className="min-w-0 break-words">
                     <p className="text-sm text-slate-700">
                       {hit.kind === 'life-event' ? t('kindLifeEvent') : t('kindProcedure')}
                     </p>
