@@ -41,6 +41,8 @@ import { DRAFT_LIFETIME_DAYS, ensureSessionHash } from '@/lib/session';
 import { checkUpload, MAX_UPLOAD_MB } from '@/lib/uploads';
 
 const RESUME_LIMIT: Limit = { max: 60, windowSeconds: 15 * 60 };
+/** SUBMIT_LIMIT raises it where one address stands for many people (the e2e suite, a proxy without XFF). */
+const SUBMIT_LIMIT: Limit = { max: Number(process.env.SUBMIT_LIMIT ?? 60), windowSeconds: 15 * 60 };
 
 // Every action re-reads and re-checks what it is given: the hidden fields of a form are user input too.
 
@@ -203,6 +205,15 @@ export async function submitApplication(form: FormData) {
   }
   const missing = firstUnansweredId(journey, answers);
   if (missing || !draft.consentedAt) redirect(localePath(locale, paths.tasks(journey.id)));
+  // Generous (a commune's helpers send many from one laptop), but a script cannot flood the province.
+  if (!(await hit(db, `submit:client:${await clientAddress()}`, SUBMIT_LIMIT)).allowed) {
+    await saveLastAttempt(db, draft.id, {
+      questionId: '__check',
+      values: {},
+      errors: [{ field: 'declaration', key: 'too-many-submissions' }],
+    });
+    redirect(localePath(locale, paths.check(journey.id)));
+  }
 
   // Re-check every answer as if typed again: rules may have changed since it was saved.
   for (const { question } of visibleQuestions(journey, answers)) {

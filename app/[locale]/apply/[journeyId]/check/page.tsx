@@ -34,6 +34,12 @@ export default async function CheckAnswersPage({ params }: Props) {
   const sections = getT(locale, 'apply.task');
   const procedures = getT(locale, 'catalogue.procedures');
   const failed = draft.lastAttempt?.questionId === '__check';
+  // The declaration left unticked, or (rarely) too many submissions from this device just now.
+  const errorKey = (
+    failed && draft.lastAttempt?.errors[0]?.key === 'too-many-submissions'
+      ? 'too-many-submissions'
+      : 'declaration'
+  ) as KeyIn<'apply.errors'>;
   const visible = visibleQuestions(journey, answers);
 
   return (
@@ -46,7 +52,7 @@ export default async function CheckAnswersPage({ params }: Props) {
       {failed && (
         <ErrorSummary
           title={errorsT('summaryTitle')}
-          errors={[{ field: 'declaration', message: errorsT('declaration') }]}
+          errors={[{ field: 'declaration', message: errorsT(errorKey) }]}
         />
       )}
       <h1 className="text-3xl">{t('title')}</h1>
@@ -97,7 +103,7 @@ export default async function CheckAnswersPage({ params }: Props) {
           <RequiredCheckbox
             name="declaration"
             label={t('declaration')}
-            error={failed ? errorsT('declaration') : undefined}
+            error={failed ? errorsT(errorKey) : undefined}
           />
         </div>
         <SubmitButton className="mt-6">{t('submit')}</SubmitButton>
