@@ -30,11 +30,17 @@ export default async function proxy(request: NextRequest) {
     request.method === 'POST' &&
     /multipart\/form-data|x-www-form-urlencoded/.test(request.headers.get('content-type') ?? '')
   ) {
+    // A form posted from another site is refused before Next.js sees it (it would answer with a bare 500).
+    // Browsers always send Origin with a cross-site POST; a request without one is left to Next.js.
+    const origin = request.headers.get('origin');
+    if (origin !== null && origin !== request.nextUrl.origin && !sameHost(origin, request)) {
+      return errorPageResponse(request, 403, 'crossSiteTitle', 'crossSiteBody');
+    }
     let form: FormData;
     try {
       form = await request.clone().formData();
     } catch {
-      return badFormResponse(request);
+      return errorPageResponse(request, 400, 'badFormTitle', 'badFormBody');
     }
     // A page rendered before a redeploy may name an action this build no longer has; Next.js would answer
     // with a bare 400/409. Send the person to a page that explains and leads back to their draft.
@@ -72,15 +78,29 @@ function formExpiredRedirect(request: NextRequest): Response {
   return NextResponse.redirect(url, 303);
 }
 
-function badFormResponse(request: NextRequest): Response {
+/** The Host the browser used (Next.js may see 127.0.0.1 where the browser typed localhost, or vice versa). */
+function sameHost(origin: string, request: NextRequest): boolean {
+  try {
+    return new URL(origin).host === (request.headers.get('x-forwarded-host') ?? request.headers.get('host'));
+  } catch {
+    return false;
+  }
+}
+
+function errorPageResponse(
+  request: NextRequest,
+  status: number,
+  titleKey: 'badFormTitle' | 'crossSiteTitle',
+  bodyKey: 'badFormBody' | 'crossSiteBody',
+): Response {
   const locale = requestLocale(request);
   // Plain strings (no ICU arguments): read straight from the merged messages, Vietnamese as fallback.
   const t = mergedMessages(locale).errorPage as Record<string, string>;
-  const lang = keySource(locale, 'errorPage.badFormTitle') === 'fallback' ? defaultLocale : locale;
+  const lang = keySource(locale, `errorPage.${titleKey}`) === 'fallback' ? defaultLocale : locale;
   const back = request.nextUrl.pathname;
-  const html = `<!DOCTYPE html><html lang="${lang}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${t.badFormTitle}</title></head><body style="font-family:system-ui,sans-serif;max-width:40rem;margin:2rem auto;padding:0 1rem;line-height:1.5"><main><h1>${t.badFormTitle}</h1><p>${t.badFormBody}</p><p><a href="${back}">${t.badFormBack}</a></p></main></body></html>`;
+  const html = `<!DOCTYPE html><html lang="${lang}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${t[titleKey]}</title></head><body style="font-family:system-ui,sans-serif;max-width:40rem;margin:2rem auto;padding:0 1rem;line-height:1.5"><main><h1>${t[titleKey]}</h1><p>${t[bodyKey]}</p><p><a href="${back}">${t.badFormBack}</a></p></main></body></html>`;
   return new Response(html, {
-    status: 400,
+    status,
     headers: { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' },
   });
 }

@@ -459,3 +459,22 @@ test('form endpoint fuzz: random and hostile bodies never cause a 500 and store 
   await page.goto('/vi/apply/register-birth/check');
   await expect(page).not.toHaveURL(/\/check$/);
 });
+
+test('a form posted from another site is refused with a clear, translated page', async ({ page }) => {
+  await page.goto('/en/apply/resume');
+  const fields: Record<string, string> = { code: 'ABCD-EFGH' };
+  for (const input of await page.locator('form input[type="hidden"]').all()) {
+    fields[(await input.getAttribute('name'))!] = (await input.getAttribute('value')) ?? '';
+  }
+  const post = (headers: Record<string, string>) =>
+    page.request.post('/en/apply/resume', { multipart: fields, headers, maxRedirects: 0 });
+  const refused = await post({ origin: 'https://evil.example' });
+  expect(refused.status()).toBe(403);
+  const html = await refused.text();
+  expect(html).toContain('<html lang="en">');
+  expect(html).toContain('The form was sent from another site');
+  // The same form from the portal's own origin goes through (here: to "no draft with this code").
+  const own = await post({ origin: new URL(page.url()).origin });
+  expect(own.status()).toBe(303);
+  expect(own.headers().location).toContain('/en/apply/resume?error=1');
+});
