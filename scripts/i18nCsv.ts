@@ -11,8 +11,8 @@ import type { MessageTree, StatusFile } from '@/i18n/messages';
 import { exportCsv, importCsv, TranslationImportError } from '@/lib/translationCsv';
 
 const [command, locale, file] = process.argv.slice(2);
-const translatable = locales.filter((l) => l !== 'vi' && l !== 'en');
-if (!translatable.includes(locale as Locale)) {
+const translatable: readonly string[] = locales.filter((l) => l !== 'vi' && l !== 'en');
+if (!locale || !translatable.includes(locale)) {
   console.error(`Usage: ${command} <${translatable.join('|')}> [file.csv]`);
   process.exit(2);
 }
