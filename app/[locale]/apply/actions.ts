@@ -35,6 +35,7 @@ import {
   readerForStored,
 } from '@/lib/applications';
 import { parseCode, randomCode, TRACKING_KEY_LENGTH } from '@/lib/codes';
+import { formText } from '@/lib/formData';
 import { localePath, paths } from '@/lib/paths';
 import { clientAddress, hit, type Limit } from '@/lib/rateLimit';
 import { DRAFT_LIFETIME_DAYS, ensureSessionHash } from '@/lib/session';
@@ -46,14 +47,9 @@ const SUBMIT_LIMIT: Limit = { max: Number(process.env.SUBMIT_LIMIT ?? 60), windo
 
 // Every action re-reads and re-checks what it is given: the hidden fields of a form are user input too.
 
-const text = (form: FormData, name: string) => {
-  const value = form.get(name);
-  return typeof value === 'string' ? value : '';
-};
-
 function target(form: FormData) {
-  const locale = text(form, 'locale');
-  const journey = journeyOrNull(text(form, 'journeyId'));
+  const locale = formText(form, 'locale');
+  const journey = journeyOrNull(formText(form, 'journeyId'));
   if (!isLocale(locale) || !journey) redirect('/');
   return { locale: locale as Locale, journey };
 }
@@ -87,7 +83,7 @@ export async function giveConsent(form: FormData) {
   const { locale, journey } = target(form);
   const { draft } = await ownDraftOrRedirect(locale, journey.id);
   const db = await database();
-  if (text(form, 'consent') !== 'yes') {
+  if (formText(form, 'consent') !== 'yes') {
     await saveLastAttempt(db, draft.id, {
       questionId: '__consent',
       values: {},
@@ -105,8 +101,8 @@ export async function saveAnswerAction(form: FormData) {
   const { locale, journey } = target(form);
   const { draft, answers } = await ownDraftOrRedirect(locale, journey.id);
   if (!draft.consentedAt) redirect(localePath(locale, paths.consent(journey.id)));
-  const questionId = text(form, 'questionId');
-  const change = text(form, 'change') === '1';
+  const questionId = formText(form, 'questionId');
+  const change = formText(form, 'change') === '1';
   const found = findQuestion(journey, questionId);
   if (!found || !isVisible(journey, answers, questionId))
     redirect(localePath(locale, paths.tasks(journey.id)));
@@ -119,7 +115,7 @@ export async function saveAnswerAction(form: FormData) {
   if (question.kind === 'file') {
     const upload = form.get(questionId);
     const previous = answers[questionId];
-    if (text(form, 'skip') === '1' && question.optional) {
+    if (formText(form, 'skip') === '1' && question.optional) {
       await deleteFilesFor(db, draft.id, questionId);
       value = '';
     } else if ((!(upload instanceof File) || upload.size === 0) && previous && typeof previous === 'object') {
@@ -153,7 +149,7 @@ export async function saveAnswerAction(form: FormData) {
       }
     }
   } else {
-    const result = validateAnswer(question, (name) => text(form, name), {
+    const result = validateAnswer(question, (name) => formText(form, name), {
       answers,
       communeIds,
       today: new Date(),
@@ -195,7 +191,7 @@ export async function submitApplication(form: FormData) {
   const { draft, answers } = own;
   if (own.submitted) redirect(localePath(locale, paths.confirmation(journey.id)));
 
-  if (text(form, 'declaration') !== 'yes') {
+  if (formText(form, 'declaration') !== 'yes') {
     await saveLastAttempt(db, draft.id, {
       questionId: '__check',
       values: {},
@@ -257,9 +253,9 @@ export async function submitApplication(form: FormData) {
 }
 
 export async function resumeApplication(form: FormData) {
-  const locale = text(form, 'locale');
+  const locale = formText(form, 'locale');
   if (!isLocale(locale)) redirect('/');
-  const code = parseCode(text(form, 'code'));
+  const code = parseCode(formText(form, 'code'));
   const db = await database();
   // Codes cannot be guessed (29⁸ of them), but a client trying many is refused for a while all the same.
   if (!(await hit(db, `resume:client:${await clientAddress()}`, RESUME_LIMIT)).allowed) {
@@ -276,7 +272,7 @@ export async function resumeApplication(form: FormData) {
 
 export async function rateService(form: FormData) {
   const { locale, journey } = target(form);
-  const rating = Number(text(form, 'rating'));
+  const rating = Number(formText(form, 'rating'));
   const own = await loadOwnDraft(journey.id);
   if (!own?.submitted) redirect(localePath(locale, paths.tasks(journey.id)));
   if (!Number.isInteger(rating) || rating < 1 || rating > 5) {

@@ -5,14 +5,10 @@ import { findSubmissionByReference } from '@/db/queries/submissions';
 import { isLocale } from '@/i18n/locales';
 import { database } from '@/lib/applications';
 import { parseCode } from '@/lib/codes';
+import { formText } from '@/lib/formData';
 import { localePath, paths } from '@/lib/paths';
 import { clientAddress, hit } from '@/lib/rateLimit';
 import { PER_CLIENT, PER_REFERENCE, secondFactorMatches } from '@/lib/tracking';
-
-const text = (form: FormData, name: string) => {
-  const value = form.get(name);
-  return typeof value === 'string' ? value : '';
-};
 
 /**
  * The reference plus the last 4 digits of the phone or ID number opens the status page (with the
@@ -20,11 +16,11 @@ const text = (form: FormData, name: string) => {
  * never put in a URL. A wrong try does not say whether the reference exists.
  */
 export async function trackDossier(form: FormData) {
-  const locale = text(form, 'locale');
+  const locale = formText(form, 'locale');
   if (!isLocale(locale)) redirect('/');
-  const typed = text(form, 'reference').slice(0, 40);
+  const typed = formText(form, 'reference').slice(0, 40);
   const reference = parseCode(typed);
-  const digits = text(form, 'digits').replace(/\s/g, '');
+  const digits = formText(form, 'digits').replace(/\s/g, '');
   const back = (error: string): never => {
     const query = new URLSearchParams({ error, ref: typed.replace(/[^0-9A-Za-z -]/g, '') });
     redirect(localePath(locale, `${paths.trackFind()}?${query}`));

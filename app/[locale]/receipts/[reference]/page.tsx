@@ -25,15 +25,16 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
  */
 export default async function ReceiptPage({ params, searchParams }: Props) {
   const locale = await localeFrom(params);
-  const { reference } = await params;
-  const found = await loadSubmission(reference);
+  const reference = parseCode((await params).reference);
   // Not notFound(): in Next.js 16 it renders a blank page without JavaScript (docs/adr/0005).
-  if (!found && !parseCode(reference)) return <NotFoundView locale={locale} />;
+  if (!reference) return <NotFoundView locale={locale} />;
+  const { k } = await searchParams;
+  const key = typeof k === 'string' ? k : undefined;
+  const found = await loadSubmission(reference);
   // The receipt carries the tracking key in its QR code, so only those who may track may see it; the
   // tracking page asks the others for the second factor (and does not reveal whether the reference exists).
-  const key = (await searchParams).k;
   if (!found || !(await mayView(found.submission, key))) {
-    redirect(localePath(locale, paths.track(parseCode(reference)!)));
+    redirect(localePath(locale, paths.track(reference)));
   }
   const { submission, dossiers } = found;
   const t = getT(locale, 'apply.receipt');
@@ -46,7 +47,7 @@ export default async function ReceiptPage({ params, searchParams }: Props) {
   return (
     <PageShell
       locale={locale}
-      path={paths.receipt(submission.reference, typeof key === 'string' ? key : undefined)}
+      path={paths.receipt(submission.reference, key)}
       messageKeys={['apply.receipt', 'catalogue.procedures']}
     >
       <article className="receipt">

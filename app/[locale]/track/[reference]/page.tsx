@@ -34,23 +34,24 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
  */
 export default async function TrackPage({ params, searchParams }: Props) {
   const locale = await localeFrom(params);
-  const { reference: raw } = await params;
-  const key = (await searchParams).k;
-  const found = await loadSubmission(raw);
+  const reference = parseCode((await params).reference);
+  if (!reference) return <NotFoundView locale={locale} />;
+  const { k } = await searchParams;
+  const key = typeof k === 'string' ? k : undefined;
+  const found = await loadSubmission(reference);
   const t = getT(locale, 'apply.track');
   if (!found || !(await mayView(found.submission, key))) {
     // An unknown reference gets the same form as a known one: the page must not confirm it exists.
-    if (!parseCode(raw)) return <NotFoundView locale={locale} />;
     return (
       <PageShell
         locale={locale}
-        path={paths.track(parseCode(raw)!)}
+        path={paths.track(reference)}
         crumbs={[]}
         messageKeys={['apply.track', 'apply.errors']}
       >
-        <h1 className="text-3xl">{t('title', { reference: formatCode(parseCode(raw)!) })}</h1>
+        <h1 className="text-3xl">{t('title', { reference: formatCode(reference) })}</h1>
         <p className="mt-3 text-lg">{t('findIntro')}</p>
-        <TrackForm locale={locale} reference={formatCode(parseCode(raw)!)} error={null} />
+        <TrackForm locale={locale} reference={formatCode(reference)} error={null} />
       </PageShell>
     );
   }
@@ -66,7 +67,7 @@ export default async function TrackPage({ params, searchParams }: Props) {
   return (
     <PageShell
       locale={locale}
-      path={paths.track(submission.reference, typeof key === 'string' ? key : undefined)}
+      path={paths.track(submission.reference, key)}
       crumbs={[]}
       messageKeys={['apply.track', 'catalogue.procedures', 'catalogue.lifeEvents']}
     >
@@ -111,13 +112,7 @@ export default async function TrackPage({ params, searchParams }: Props) {
         </section>
       ))}
       <p className="mt-8">
-        <a
-          href={localePath(
-            locale,
-            paths.receipt(submission.reference, typeof key === 'string' ? key : undefined),
-          )}
-          className="text-lg font-bold"
-        >
+        <a href={localePath(locale, paths.receipt(submission.reference, key))} className="text-lg font-bold">
           {t('receiptLink')}
         </a>
       </p>

@@ -3,7 +3,7 @@ import { toDossierStatus } from '@/adapters/province/mapping';
 import { verify } from '@/adapters/province/signing';
 import { recordProvinceStatus } from '@/db/queries/tracking';
 import { database } from '@/lib/applications';
-import { provinceSettings } from '@/worker/loop';
+import { provinceSettings } from '@/adapters/province/settings';
 
 export const dynamic = 'force-dynamic';
 
