@@ -1,4 +1,7 @@
-import type { NewSubmission } from '@/db/queries/submissions';
+import type { Database } from '@/db/client';
+import { createDraft } from '@/db/queries/drafts';
+import { submitDraft, type NewSubmission } from '@/db/queries/submissions';
+import { randomCode } from '@/lib/codes';
 
 /**
  * The databases the unit tests run against: PGlite in memory always, and the real PostgreSQL database
@@ -65,4 +68,25 @@ export function isolatedTargets(label: string) {
       drop: (): Promise<void> => admin(`drop database if exists "${name}" with (force)`),
     };
   });
+}
+
+/** `n` birth-bundle submissions (three dossiers and outbox rows each), committed as the portal does; their ids. */
+export async function submitBundles(
+  db: Database,
+  n: number,
+  answers: Record<string, unknown> = { 'applicant-name': 'Lò Văn Páo' },
+): Promise<string[]> {
+  const ids: string[] = [];
+  for (let i = 0; i < n; i += 1) {
+    const draft = await createDraft(db, {
+      sessionHash: 's'.repeat(64),
+      journeyId: 'birth-bundle',
+      journeyVersion: 1,
+      resumeCode: randomCode(),
+      lifetimeDays: 30,
+    });
+    const { submission } = await submitDraft(db, birthBundleSubmission(draft.id, answers), randomCode);
+    ids.push(submission.id);
+  }
+  return ids;
 }

@@ -4,12 +4,8 @@ import { count, eq } from 'drizzle-orm';
 import { expect } from 'vitest';
 import { DOSSIER_CODE } from '@/adapters/province/mapping';
 import type { Database } from '@/db/client';
-import { createDraft } from '@/db/queries/drafts';
-import { submitDraft } from '@/db/queries/submissions';
 import { dossiers, outboxMessages } from '@/db/schema';
-import { randomCode } from '@/lib/codes';
 import type { startSimulator } from '@/simulator/server';
-import { birthBundleSubmission } from './db';
 
 // Shared by the crash tests: the real worker process, waiting for conditions, and the exactly-once check.
 
@@ -72,20 +68,6 @@ export async function until(what: string, timeoutMs: number, done: () => Promise
   while (!(await done())) {
     if (Date.now() > deadline) throw new Error(`Timed out after ${timeoutMs} ms waiting until ${what}`);
     await new Promise((resolve) => setTimeout(resolve, 10));
-  }
-}
-
-/** `n` birth-bundle submissions: three dossiers and outbox rows each. */
-export async function submitBundles(db: Database, n: number) {
-  for (let i = 0; i < n; i += 1) {
-    const draft = await createDraft(db, {
-      sessionHash: 's'.repeat(64),
-      journeyId: 'birth-bundle',
-      journeyVersion: 1,
-      resumeCode: randomCode(),
-      lifetimeDays: 30,
-    });
-    await submitDraft(db, birthBundleSubmission(draft.id, { 'applicant-name': 'Lò Văn Páo' }), randomCode);
   }
 }
 

@@ -3,15 +3,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { connect } from '@/db/client';
 import { seed } from '@/db/seed';
 import { startSimulator } from '@/simulator/server';
+import { submitBundles } from '../support/db';
 import { pgClusterUnavailable, startPgCluster, type PgCluster } from '../support/pgCluster';
-import {
-  expectExactlyOnce,
-  pendingCount,
-  startWorker,
-  stopWorker,
-  submitBundles,
-  until,
-} from '../support/workerProcess';
+import { expectExactlyOnce, pendingCount, startWorker, stopWorker, until } from '../support/workerProcess';
 
 // The claim: restart PostgreSQL while the worker is delivering, and nothing is lost or sent twice. The
 // worker's queries fail while the server is away; its loop gives up the round, the rows stay pending,

@@ -4,15 +4,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createProvinceClient } from '@/adapters/province/client';
 import { DOSSIER_CODE } from '@/adapters/province/mapping';
 import { connect } from '@/db/client';
-import { createDraft } from '@/db/queries/drafts';
-import { submitDraft } from '@/db/queries/submissions';
 import { storeFile } from '@/db/queries/files';
 import { dossiers, outboxMessages, submissions, uploadedFiles } from '@/db/schema';
 import { seed } from '@/db/seed';
-import { randomCode } from '@/lib/codes';
 import { startSimulator } from '@/simulator/server';
 import { backoffMs, deliverDue, sweepSensitiveFiles } from '@/worker/relay';
-import { birthBundleSubmission, isolatedTargets } from '../support/db';
+import { isolatedTargets, submitBundles } from '../support/db';
 
 // The reliability claims, proven against the simulator over loopback HTTP: with the back end failing in
 // each injected way, every dossier ends up in the simulator exactly once, none lost, none duplicated.
@@ -52,29 +49,12 @@ describe.each(isolatedTargets('relay'))('outbox relay on $name', ({ options, cre
     await drop();
   });
 
-  async function submitMany(n: number) {
-    const ids: string[] = [];
-    for (let i = 0; i < n; i += 1) {
-      const draft = await createDraft(db, {
-        sessionHash: 's'.repeat(64),
-        journeyId: 'birth-bundle',
-        journeyVersion: 1,
-        resumeCode: randomCode(),
-        lifetimeDays: 30,
-      });
-      const { submission } = await submitDraft(
-        db,
-        birthBundleSubmission(draft.id, {
-          'applicant-name': 'Giàng Thị Mỷ',
-          'applicant-cid': '002195012345',
-          'applicant-phone': '0912345678',
-        }),
-        randomCode,
-      );
-      ids.push(submission.id);
-    }
-    return ids;
-  }
+  const submitMany = (n: number) =>
+    submitBundles(db, n, {
+      'applicant-name': 'Giàng Thị Mỷ',
+      'applicant-cid': '002195012345',
+      'applicant-phone': '0912345678',
+    });
 
   async function drain(maxRounds = 300) {
     for (let round = 0; round < maxRounds; round += 1) {

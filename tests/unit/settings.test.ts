@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { opsAuthorized, opsEnabled } from '@/lib/opsAuth';
-import { provinceSettings } from '@/worker/loop';
+import { provinceSettings } from '@/adapters/province/settings';
 
 const basic = (user: string, password: string) =>
   `Basic ${Buffer.from(`${user}:${password}`).toString('base64')}`;

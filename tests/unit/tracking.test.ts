@@ -2,8 +2,6 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createProvinceClient } from '@/adapters/province/client';
 import { connect } from '@/db/client';
-import { createDraft } from '@/db/queries/drafts';
-import { submitDraft } from '@/db/queries/submissions';
 import { progressOf, recordProvinceStatus } from '@/db/queries/tracking';
 import { dossiers, dossierStatusEvents } from '@/db/schema';
 import { seed } from '@/db/seed';
@@ -13,7 +11,7 @@ import { keyOpens, secondFactorMatches } from '@/lib/tracking';
 import { startSimulator } from '@/simulator/server';
 import { deliverDue } from '@/worker/relay';
 import { syncStatuses } from '@/worker/statusSync';
-import { birthBundleSubmission, isolatedTargets } from '../support/db';
+import { isolatedTargets, submitBundles } from '../support/db';
 
 describe('second factor and tracking key', () => {
   const submission = {
@@ -62,18 +60,6 @@ describe.each(isolatedTargets('tracking'))('tracking on $name', ({ options, crea
     await drop();
   });
 
-  async function submitBundle() {
-    const draft = await createDraft(db, {
-      sessionHash: 't'.repeat(64),
-      journeyId: 'birth-bundle',
-      journeyVersion: 1,
-      resumeCode: randomCode(),
-      lifetimeDays: 30,
-    });
-    const { submission } = await submitDraft(db, birthBundleSubmission(draft.id), randomCode);
-    return submission;
-  }
-
   it('rate limit: the sixth try in the window is refused, a new window starts afresh', async () => {
     const limit = { max: 5, windowSeconds: 1 };
     const key = `test:${randomCode()}`;
@@ -85,16 +71,16 @@ describe.each(isolatedTargets('tracking'))('tracking on $name', ({ options, crea
   });
 
   it('polling stores each province status once, with its time, until the status is final', async () => {
-    const submission = await submitBundle();
+    const [submissionId] = await submitBundles(db, 1);
     while ((await deliverDue(db, client, 50)).delivered > 0);
-    let progress = await progressOf(db, submission.id);
+    let progress = await progressOf(db, submissionId!);
     expect(progress.map((p) => p.delivery)).toEqual(['delivered', 'delivered', 'delivered']);
     for (const p of progress) expect(p.dossier.sentAt).toBeInstanceOf(Date);
 
     // The simulator advances 1 → 2 → 4 → 9 → 10 (sometimes via 5) every 200 ms; poll every 50 ms.
     for (let round = 0; round < 100; round += 1) {
       await syncStatuses(db, client, 50, 50);
-      progress = await progressOf(db, submission.id);
+      progress = await progressOf(db, submissionId!);
       if (progress.every((p) => p.dossier.provinceStatus === 'result-returned')) break;
       await new Promise((r) => setTimeout(r, 50));
     }
@@ -119,9 +105,9 @@ describe.each(isolatedTargets('tracking'))('tracking on $name', ({ options, crea
   });
 
   it('a repeated or out-of-date report changes nothing', async () => {
-    const submission = await submitBundle();
+    const [submissionId] = await submitBundles(db, 1);
     while ((await deliverDue(db, client, 50)).delivered > 0);
-    const [dossier] = await progressOf(db, submission.id);
+    const [dossier] = await progressOf(db, submissionId!);
     const code = dossier!.dossier.provinceCode!;
     const t0 = new Date('2026-11-20T01:00:00Z');
     const t1 = new Date('2026-11-21T01:00:00Z');

@@ -4,15 +4,8 @@ import { connect } from '@/db/client';
 import { outboxMessages } from '@/db/schema';
 import { seed } from '@/db/seed';
 import { startSimulator } from '@/simulator/server';
-import { isolatedTargets } from '../support/db';
-import {
-  expectExactlyOnce,
-  pendingCount,
-  startWorker,
-  stopWorker,
-  submitBundles,
-  until,
-} from '../support/workerProcess';
+import { isolatedTargets, submitBundles } from '../support/db';
+import { expectExactlyOnce, pendingCount, startWorker, stopWorker, until } from '../support/workerProcess';
 
 // The claim: kill the worker process (SIGKILL) mid-delivery, start another, and every dossier still
 // reaches the back end exactly once. The worker is the real one (`npm run worker`) in a process of its
