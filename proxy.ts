@@ -6,6 +6,7 @@ import { routing } from './i18n/routing';
 import { OPS_CHALLENGE, opsAuthorized, opsEnabled } from './lib/opsAuth';
 import { localePath, paths } from './lib/paths';
 import { isKnownPath } from './lib/routes';
+import { sourceSlug } from './catalogue/shortLinks';
 import { knownActionIds, namesUnknownAction } from './lib/serverActions';
 
 const handleI18nRouting = createMiddleware(routing);
@@ -47,6 +48,20 @@ export default async function proxy(request: NextRequest) {
     if (!request.headers.has('next-action') && namesUnknownAction(form, knownActionIds())) {
       return formExpiredRedirect(request);
     }
+  }
+  // The leaflet page's "print for a place" form is a GET with ?source=; the place becomes a path segment,
+  // so each place's leaflet is a page of its own that can be cached.
+  const leafletSource = request.nextUrl.searchParams.get('source');
+  if (
+    request.method === 'GET' &&
+    leafletSource !== null &&
+    /^\/[a-z]+\/(procedures|life-events)\/[a-z0-9-]+\/leaflet$/.test(request.nextUrl.pathname)
+  ) {
+    const url = request.nextUrl.clone();
+    const slug = sourceSlug(leafletSource);
+    url.pathname = slug ? `${url.pathname}/${slug}` : url.pathname;
+    url.search = '';
+    return NextResponse.redirect(url, 303);
   }
   const response = handleI18nRouting(request);
   if (response.headers.has('location')) return response;
@@ -106,6 +121,7 @@ function errorPageResponse(
 }
 
 export const config = {
-  // Everything except API routes, Next internals and files with an extension.
-  matcher: '/((?!api|_next|_vercel|.*\\..*).*)',
+  // Everything except API routes, short links (/q/…), office screens' entry (/screens/…), Next internals
+  // and files with an extension.
+  matcher: '/((?!api|q/|screens/|_next|_vercel|.*\\..*).*)',
 };

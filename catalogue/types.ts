@@ -67,3 +67,9 @@ export interface LifeEvent {
   readonly pictogram: Pictogram;
   readonly steps: readonly LifeEventStep[];
 }
+
+/** A guide page: a procedure's or a life event's. Recordings, leaflets and short links point at one. */
+export interface GuideRef {
+  readonly kind: 'procedure' | 'life-event';
+  readonly id: string;
+}

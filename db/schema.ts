@@ -1,10 +1,12 @@
 import {
   customType,
   boolean,
+  date,
   index,
   integer,
   jsonb,
   pgTable,
+  primaryKey,
   text,
   timestamp,
   uniqueIndex,
@@ -205,7 +207,36 @@ export const satisfactionRatings = pgTable('satisfaction_ratings', {
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
 });
 
+/**
+ * QR scans counted per short code, source (office or poster, '' for none) and day: no address, no
+ * cookie, nothing about the person, only that a printed code was used (catalogue/shortLinks.ts).
+ */
+export const qrScans = pgTable(
+  'qr_scans',
+  {
+    code: text('code').notNull(),
+    source: text('source').notNull().default(''),
+    day: date('day').notNull(),
+    scans: integer('scans').notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.code, t.source, t.day] })],
+);
+
+/** Screens in one-stop offices and what they play; seeded from catalogue/screens.ts, then the province's. */
+export const screens = pgTable('screens', {
+  id: text('id').primaryKey(),
+  communeId: text('commune_id')
+    .notNull()
+    .references(() => communes.id),
+  name: text('name').notNull(),
+  locale: text('locale').notNull(),
+  /** [{ recording, captions }]: recording ids from catalogue/media/recordings.json, a captions language. */
+  items: jsonb('items').$type<{ recording: string; captions: string }[]>().notNull(),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+});
+
 export type Draft = typeof drafts.$inferSelect;
 export type Submission = typeof submissions.$inferSelect;
 export type Dossier = typeof dossiers.$inferSelect;
 export type DossierStatusEvent = typeof dossierStatusEvents.$inferSelect;
+export type Screen = typeof screens.$inferSelect;

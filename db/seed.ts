@@ -1,7 +1,8 @@
 import { sql } from 'drizzle-orm';
 import { province } from '@/catalogue/province';
+import { screenSeeds } from '@/catalogue/screens';
 import type { Database } from './client';
-import { communes, provinces } from './schema';
+import { communes, provinces, screens } from './schema';
 
 /** Copies the province configuration into the database. Idempotent: safe on every start. */
 export async function seed(db: Database): Promise<void> {
@@ -45,5 +46,10 @@ export async function seed(db: Database): Promise<void> {
           updatedAt: sql`now()`,
         },
       });
+    // Screens the province has since changed keep their playlists: only missing ones are added.
+    await tx
+      .insert(screens)
+      .values(screenSeeds.map((s) => ({ ...s, items: [...s.items] })))
+      .onConflictDoNothing({ target: screens.id });
   });
 }

@@ -26,5 +26,9 @@ export const paths = {
   trackFind: () => '/track',
   formExpired: () => '/form-expired',
   ops: () => '/ops',
+  leaflet: (guide: { kind: 'procedure' | 'life-event'; id: string }, source?: string) =>
+    `${guide.kind === 'procedure' ? `/procedures/${guide.id}` : `/life-events/${guide.id}`}/leaflet${source ? `/${source}` : ''}`,
+  screen: (screenId: string) => `/screens/${screenId}`,
+  languages: () => '/languages',
   file: (fileId: string) => `/api/files/${fileId}`,
 };

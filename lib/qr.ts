@@ -24,3 +24,11 @@ export async function publicOrigin(): Promise<string> {
     (host.startsWith('localhost') || host.startsWith('127.') ? 'http' : 'https');
   return `${proto}://${host}`;
 }
+
+/**
+ * The origin printed on leaflets. Leaflets are prerendered, so there is no request to read a host from:
+ * production sets PUBLIC_ORIGIN at build time; without it, `npm run portal`'s own address.
+ */
+export function printOrigin(): string {
+  return (process.env.PUBLIC_ORIGIN ?? `http://localhost:${process.env.PORT ?? 3000}`).replace(/\/$/, '');
+}

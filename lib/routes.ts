@@ -1,5 +1,6 @@
 import type { Locale } from '@/i18n/locales';
 import { isLifeEventId, isProcedureId } from '@/catalogue';
+import { SOURCE_PATTERN } from '@/catalogue/shortLinks';
 import { findQuestion } from '@/catalogue/forms/flow';
 import { findJourney } from '@/catalogue/forms/journeys';
 import { parseCode } from './codes';
@@ -15,9 +16,20 @@ const isJourneyId = (id: string) => findJourney(id) !== undefined;
  */
 export function isKnownPath(segments: readonly string[]): boolean {
   const [first, second, third, ...rest] = segments;
+  // A leaflet, optionally for a named place: /procedures/<id>/leaflet[/<source>], the same for life events.
+  if (
+    third === 'leaflet' &&
+    ((first === 'procedures' && isProcedureId(second ?? '')) ||
+      (first === 'life-events' && isLifeEventId(second ?? '')))
+  ) {
+    return rest.length === 0 || (rest.length === 1 && SOURCE_PATTERN.test(rest[0]!));
+  }
   if (rest.length > 0 && !(first === 'apply' && third === 'q' && rest.length === 1)) return false;
   if (first === undefined) return true;
-  if (first === 'search' || first === 'form-expired') return second === undefined;
+  if (first === 'search' || first === 'form-expired' || first === 'languages') return second === undefined;
+  // Which screens exist is database configuration; the page explains an unknown one.
+  if (first === 'screens')
+    return second !== undefined && /^[a-z0-9-]{1,60}$/.test(second) && third === undefined;
   // Without a credential configured the operations page does not exist (lib/opsAuth.ts).
   if (first === 'ops') return second === undefined && opsEnabled();
   if (first === 'life-events') return second !== undefined && isLifeEventId(second) && third === undefined;

@@ -1,13 +1,16 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { setRequestLocale } from 'next-intl/server';
-import { Clock } from 'lucide';
+import { Clock, ListOrdered } from 'lucide';
 import { Icon } from '@/components/ui/Icon';
 import { findLifeEvent, findProcedure, lifeEvents } from '@/catalogue';
+import { recordingsForPage } from '@/catalogue/media';
 import { PageShell } from '@/components/layout/PageShell';
+import { GuideMedia } from '@/components/media/GuideMedia';
+import { ListenFirst } from '@/components/media/ListenFirst';
 import { Pictogram } from '@/components/ui/Pictogram';
 import { SampleLabel } from '@/components/ui/SampleLabel';
-import { locales } from '@/i18n/locales';
+import { localeInfo, locales } from '@/i18n/locales';
 import { localeFrom } from '@/i18n/params';
 import { getT, type KeyIn } from '@/i18n/translate';
 import { localePath, paths } from '@/lib/paths';
@@ -37,6 +40,11 @@ export default async function LifeEventPage({ params }: Props) {
   const texts = getT(locale, 'catalogue.lifeEvents');
   const procedureTexts = getT(locale, 'catalogue.procedures');
   const path = paths.lifeEvent(event.id);
+  const media = recordingsForPage({ kind: 'life-event', id: event.id }, locale);
+  const listenFirst =
+    localeInfo[locale].completeness === 'partial'
+      ? media.filter((r) => r.kind === 'audio' && r.language === locale)
+      : [];
 
   return (
     <PageShell
@@ -48,13 +56,32 @@ export default async function LifeEventPage({ params }: Props) {
         `catalogue.lifeEvents.${event.id}`,
         'catalogue.procedures',
         'procedure.sample',
+        'leaflet.guideLink',
+        ...(media.length > 0 ? ['media'] : []),
       ]}
     >
       <div className="flex items-center gap-4">
         <Pictogram name={event.pictogram} className="size-16 shrink-0 text-brand" />
         <h1 className="min-w-0 text-3xl">{texts(`${event.id}.title`)}</h1>
       </div>
+      {listenFirst.length > 0 && (
+        <ListenFirst
+          recordings={listenFirst}
+          locale={locale}
+          pictograms={event.steps.map((step, index) => ({
+            icon: ListOrdered,
+            label: t('step', { number: index + 1 }),
+          }))}
+        />
+      )}
       <p className="mt-3 text-lg">{texts(`${event.id}.summary`)}</p>
+
+      <GuideMedia
+        recordings={media.filter((r) => !listenFirst.includes(r))}
+        locale={locale}
+        headingId="guide-media"
+        heading={getT(locale, 'media')('heading')}
+      />
 
       <h2 className="mt-6 text-2xl">{t('stepsHeading')}</h2>
       <ol className="mt-3 space-y-6">
@@ -116,6 +143,11 @@ export default async function LifeEventPage({ params }: Props) {
           );
         })}
       </ol>
+      <p className="mt-8">
+        <a href={localePath(locale, paths.leaflet({ kind: 'life-event', id: event.id }))}>
+          {getT(locale, 'leaflet')('guideLink')}
+        </a>
+      </p>
     </PageShell>
   );
 }

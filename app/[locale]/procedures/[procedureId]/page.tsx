@@ -11,13 +11,15 @@ import {
   procedures,
   type CatalogueProcedure,
 } from '@/catalogue';
-import type { Duration, Fee } from '@/catalogue/types';
+import { recordingsForPage } from '@/catalogue/media';
+import { durationText, feeText } from '@/components/guide/factText';
 import { PageShell } from '@/components/layout/PageShell';
+import { GuideMedia } from '@/components/media/GuideMedia';
+import { ListenFirst } from '@/components/media/ListenFirst';
 import { SampleLabel } from '@/components/ui/SampleLabel';
-import { formatVnd } from '@/i18n/format';
-import { locales, type Locale } from '@/i18n/locales';
+import { localeInfo, locales } from '@/i18n/locales';
 import { localeFrom } from '@/i18n/params';
-import { getT, type KeyIn, type Translate } from '@/i18n/translate';
+import { getT, type KeyIn } from '@/i18n/translate';
 import { localePath, paths } from '@/lib/paths';
 
 export function generateStaticParams() {
@@ -32,16 +34,6 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const procedure = findProcedure((await params).procedureId);
   if (!procedure) return {};
   return { title: getT(locale, 'catalogue.procedures').text(`${procedure.id}.title`) };
-}
-
-function feeText(fee: Fee, locale: Locale, t: Translate<'procedure'>): ReactNode {
-  return fee.kind === 'free' ? t('fee.free') : t('fee.vnd', { amount: formatVnd(fee.amount, locale) });
-}
-
-function durationText(duration: Duration, t: Translate<'procedure'>): ReactNode {
-  return 'amount' in duration
-    ? t(`duration.${duration.unit}`, { amount: duration.amount })
-    : t(`duration.${duration.unit}`);
 }
 
 function Section({ icon, title, children }: { icon: ReactNode; title: ReactNode; children: ReactNode }) {
@@ -72,6 +64,12 @@ export default async function ProcedurePage({ params }: Props) {
   const events = lifeEventsFor(procedure.id);
   const bundles = bundlesContaining(procedure.id);
   const parentEvent = events[0] ?? lifeEventsFor(bundles[0]?.id ?? procedure.id)[0];
+  const media = recordingsForPage({ kind: 'procedure', id: procedure.id }, locale);
+  // Audio first where the language has a recording but the page's text is mostly Vietnamese fallback.
+  const listenFirst =
+    localeInfo[locale].completeness === 'partial'
+      ? media.filter((r) => r.kind === 'audio' && r.language === locale)
+      : [];
 
   return (
     <PageShell
@@ -87,10 +85,36 @@ export default async function ProcedurePage({ params }: Props) {
             ]
           : []
       }
-      messageKeys={['procedure', 'catalogue.procedures', 'catalogue.documents', 'catalogue.lifeEvents']}
+      messageKeys={[
+        'procedure',
+        'catalogue.procedures',
+        'catalogue.documents',
+        'catalogue.lifeEvents',
+        'leaflet.guideLink',
+        ...(media.length > 0 ? ['media'] : []),
+      ]}
     >
       <h1 className="text-3xl">{texts(`${procedure.id}.title`)}</h1>
+      {listenFirst.length > 0 && (
+        <ListenFirst
+          recordings={listenFirst}
+          locale={locale}
+          pictograms={[
+            { icon: FileText, label: t('need') },
+            { icon: MapPin, label: t('where') },
+            { icon: Banknote, label: t('cost') },
+            { icon: Clock, label: t('time') },
+          ]}
+        />
+      )}
       <p className="mt-2 text-lg">{texts(`${procedure.id}.summary`)}</p>
+
+      <GuideMedia
+        recordings={media.filter((r) => !listenFirst.includes(r))}
+        locale={locale}
+        headingId="guide-media"
+        heading={getT(locale, 'media')('heading')}
+      />
 
       <Section icon={<Icon node={Users} className={iconClass} />} title={t('who')}>
         <p>{texts(`${procedure.id}.who`)}</p>
@@ -188,6 +212,12 @@ export default async function ProcedurePage({ params }: Props) {
           </p>
         )}
       </Section>
+
+      <p className="mt-6">
+        <a href={localePath(locale, paths.leaflet({ kind: 'procedure', id: procedure.id }))}>
+          {getT(locale, 'leaflet')('guideLink')}
+        </a>
+      </p>
 
       <p className="mt-8 border-l-4 border-sample pl-3 text-sm">{t('sampleExplain')}</p>
     </PageShell>

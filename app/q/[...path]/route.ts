@@ -1,0 +1,47 @@
+import { NextResponse, type NextRequest } from 'next/server';
+import { SOURCE_PATTERN, guidePath, parseShortCode } from '@/catalogue/shortLinks';
+import { connection } from '@/db/client';
+import { prepareDatabase } from '@/db/prepare';
+import { recordScan } from '@/db/queries/scans';
+import { localePath } from '@/lib/paths';
+
+export const dynamic = 'force-dynamic';
+
+/**
+ * A printed QR code or short link: `/q/<code>[/<source>]` counts the scan and sends the reader to the
+ * guide in the leaflet's language. 302 rather than 301, so a browser never caches the hop and every scan
+ * reaches us (and a code's target may still be corrected). Unknown codes go to the home page.
+ */
+export async function GET(request: NextRequest, { params }: RouteContext<'/q/[...path]'>) {
+  const target = resolve((await params).path);
+  if (!target) return redirect(request, '/');
+  try {
+    await prepareDatabase();
+    await recordScan(connection().db, target.code, target.source);
+  } catch (error) {
+    // The person scanning matters more than the count: send them on even if the database is down.
+    console.error('qr scan not counted', target.code, error);
+  }
+  return redirect(request, target.path);
+}
+
+/** Link previews and crawlers ask with HEAD: answer the same, without counting a scan. */
+export async function HEAD(request: NextRequest, { params }: RouteContext<'/q/[...path]'>) {
+  return redirect(request, resolve((await params).path)?.path ?? '/');
+}
+
+function resolve(segments: readonly string[]) {
+  const [code = '', source, ...rest] = segments;
+  const parsed = parseShortCode(code);
+  if (!parsed || rest.length > 0 || (source !== undefined && !SOURCE_PATTERN.test(source))) return null;
+  return { code, source: source ?? '', path: localePath(parsed.locale, guidePath(parsed.guide)) };
+}
+
+function redirect(request: NextRequest, path: string) {
+  const url = request.nextUrl.clone();
+  url.pathname = path;
+  url.search = '';
+  const response = NextResponse.redirect(url, 302);
+  response.headers.set('cache-control', 'no-store');
+  return response;
+}

@@ -1,0 +1,25 @@
+import { NextResponse, type NextRequest } from 'next/server';
+import { connection } from '@/db/client';
+import { prepareDatabase } from '@/db/prepare';
+import { findScreen } from '@/db/queries/screens';
+import { isLocale } from '@/i18n/locales';
+import { localePath, paths } from '@/lib/paths';
+
+export const dynamic = 'force-dynamic';
+
+/**
+ * The address typed once into an office screen's browser: `/screens/<id>` opens the screen in the
+ * language configured for it, so changing the language is a database edit, not a visit to the device.
+ */
+export async function GET(request: NextRequest, { params }: RouteContext<'/screens/[screenId]'>) {
+  const { screenId } = await params;
+  await prepareDatabase();
+  const screen = await findScreen(connection().db, screenId);
+  const url = request.nextUrl.clone();
+  url.pathname = screen
+    ? localePath(isLocale(screen.locale) ? screen.locale : 'vi', paths.screen(screen.id))
+    : '/';
+  const response = NextResponse.redirect(url, 302);
+  response.headers.set('cache-control', 'no-store');
+  return response;
+}

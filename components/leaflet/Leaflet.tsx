@@ -1,0 +1,210 @@
+import { Banknote, Clock, FileText, Laptop, MapPin } from 'lucide';
+import type { ReactNode } from 'react';
+import { findLifeEvent, findProcedure, type GuideRef } from '@/catalogue';
+import { shortPath } from '@/catalogue/shortLinks';
+import { durationText, feeText } from '@/components/guide/factText';
+import { Icon } from '@/components/ui/Icon';
+import { Pictogram } from '@/components/ui/Pictogram';
+import { SampleLabel } from '@/components/ui/SampleLabel';
+import type { Locale } from '@/i18n/locales';
+import { getT, type KeyIn } from '@/i18n/translate';
+import { printOrigin, qrSvg } from '@/lib/qr';
+
+/**
+ * A guide as a printed sheet: big type, pictures, the steps, what to bring, where to go, and a QR code to
+ * the same guide in the same language. One page at A4 or A5 (the print stylesheet reads the paper width:
+ * `leaflet-a5:` in app/globals.css); the short link is printed under the code for phones without a
+ * camera app that reads QR codes.
+ */
+export async function Leaflet({
+  guide,
+  locale,
+  source,
+}: {
+  guide: GuideRef;
+  locale: Locale;
+  source?: string;
+}) {
+  const t = getT(locale, 'leaflet');
+  const link = `${printOrigin()}${shortPath(guide, locale, source)}`;
+  const svg = await qrSvg(link);
+  const url = new URL(link);
+  const printed = { host: url.host, path: url.pathname };
+  const body = guide.kind === 'procedure' ? procedureBody(guide.id, locale) : lifeEventBody(guide.id, locale);
+  if (!body) return null;
+
+  return (
+    <article className="leaflet mx-auto max-w-[190mm] bg-white text-lg leading-snug print:max-w-none print:text-[13pt] leaflet-a5:text-[11pt]">
+      <header className="flex items-center gap-4 border-b-4 border-brand pb-3">
+        {body.pictogram}
+        <div className="min-w-0">
+          <p className="text-base font-bold text-brand">{getT(locale, 'layout')('portalName')}</p>
+          <h1 className="text-4xl leading-tight print:text-[26pt] leaflet-a5:text-[20pt]">{body.title}</h1>
+        </div>
+      </header>
+      <p className="mt-2 text-xl print:text-[15pt] leaflet-a5:text-[12pt]">{body.summary}</p>
+
+      <div className="mt-4 grid gap-6 sm:grid-cols-[1fr_auto] print:grid-cols-[1fr_auto] leaflet-a5:gap-3">
+        <ol className="space-y-4 leaflet-a5:space-y-2">
+          {body.steps.map((step, index) => (
+            <li key={index} className="flex gap-3">
+              <span
+                aria-hidden="true"
+                className="flex size-10 shrink-0 items-center justify-center rounded-full bg-brand text-xl font-bold text-white print:[print-color-adjust:exact] leaflet-a5:size-8"
+              >
+                {index + 1}
+              </span>
+              <div className="min-w-0">
+                <h2 className="flex items-center gap-2 text-2xl print:text-[16pt] leaflet-a5:text-[13pt]">
+                  {step.icon && <Icon node={step.icon} className="size-7 shrink-0 leaflet-a5:size-5" />}
+                  <span>
+                    <span className="sr-only">{t('stepNumber', { number: index + 1 })} </span>
+                    {step.title}
+                  </span>
+                </h2>
+                <div className="mt-1">{step.content}</div>
+              </div>
+            </li>
+          ))}
+        </ol>
+
+        <figure className="flex flex-col items-center self-start rounded-lg border-2 border-slate-900 p-3 text-center sm:w-56 print:w-[60mm] leaflet-a5:w-[46mm] leaflet-a5:p-2">
+          <div
+            role="img"
+            aria-label={t.text('qrLabel', { link })}
+            className="w-full max-w-56 [&>svg]:h-auto [&>svg]:w-full"
+            dangerouslySetInnerHTML={{ __html: svg }}
+          />
+          <figcaption className="mt-2 text-base leading-snug print:text-[11pt] leaflet-a5:text-[9pt]">
+            {t('scan')}
+            {/* Break only between the host and the path, so the code itself is never split. */}
+            <span className="mt-1 block font-mono text-lg font-bold print:text-[12pt] leaflet-a5:text-[10pt]">
+              {printed.host}
+              <wbr />
+              <span className="whitespace-nowrap">{printed.path}</span>
+            </span>
+          </figcaption>
+        </figure>
+      </div>
+
+      <footer className="mt-4 border-t-2 border-slate-300 pt-2 text-sm print:text-[9pt]">
+        <p>{t('sampleNote')}</p>
+        {source && <p>{t('printedFor', { source })}</p>}
+      </footer>
+    </article>
+  );
+}
+
+interface LeafletStep {
+  readonly icon?: Parameters<typeof Icon>[0]['node'];
+  readonly title: ReactNode;
+  readonly content: ReactNode;
+}
+
+function procedureBody(id: string, locale: Locale) {
+  const procedure = findProcedure(id);
+  if (!procedure) return null;
+  const t = getT(locale, 'procedure');
+  const leaflet = getT(locale, 'leaflet');
+  const texts = getT(locale, 'catalogue.procedures');
+  const documents = getT(locale, 'catalogue.documents');
+  const steps: LeafletStep[] = [
+    {
+      icon: FileText,
+      title: t('need'),
+      content: (
+        <>
+          <ul className="list-disc pl-5">
+            {procedure.documents.value.map((doc) => (
+              <li key={doc}>{documents(doc as KeyIn<'catalogue.documents'>)}</li>
+            ))}
+          </ul>
+          <SampleLabel fact={procedure.documents} locale={locale} />
+        </>
+      ),
+    },
+    {
+      icon: MapPin,
+      title: t('where'),
+      content: (
+        <>
+          <p>{t(`office.${procedure.office}`)}</p>
+          <p className="mt-1 flex items-start gap-2">
+            <Icon node={Laptop} className="mt-1 size-5 shrink-0" />
+            <span>
+              {t(`online.${procedure.online.value}`)}
+              <SampleLabel fact={procedure.online} locale={locale} />
+            </span>
+          </p>
+        </>
+      ),
+    },
+    {
+      icon: Clock,
+      title: leaflet('receive'),
+      content: (
+        <>
+          <p className="flex items-start gap-2">
+            <Icon node={Clock} className="mt-1 size-5 shrink-0" />
+            <span>
+              {t('time')}: <strong>{durationText(procedure.processingTime.value, t)}</strong>
+              <SampleLabel fact={procedure.processingTime} locale={locale} />
+            </span>
+          </p>
+          <p className="flex items-start gap-2">
+            <Icon node={Banknote} className="mt-1 size-5 shrink-0" />
+            <span>
+              {t('cost')}: <strong>{feeText(procedure.fee.value, locale, t)}</strong>
+              <SampleLabel fact={procedure.fee} locale={locale} />
+            </span>
+          </p>
+        </>
+      ),
+    },
+  ];
+  return {
+    title: texts(`${procedure.id}.title`),
+    summary: texts(`${procedure.id}.summary`),
+    pictogram: (
+      <Icon node={FileText} className="size-16 shrink-0 text-brand leaflet-a5:size-12" strokeWidth={1.75} />
+    ),
+    steps,
+  };
+}
+
+function lifeEventBody(id: string, locale: Locale) {
+  const event = findLifeEvent(id);
+  if (!event) return null;
+  const texts = getT(locale, 'catalogue.lifeEvents');
+  const procedureTexts = getT(locale, 'catalogue.procedures');
+  const t = getT(locale, 'lifeEvent');
+  const steps: LeafletStep[] = event.steps.map((step) => {
+    // Step ids vary per life event; catalogue.test.ts proves every such key exists in vi.json.
+    const key = (field: 'title' | 'body') =>
+      `${event.id}.steps.${step.id}.${field}` as KeyIn<'catalogue.lifeEvents'>;
+    return {
+      title: texts(key('title')),
+      content: (
+        <>
+          <p>{texts(key('body'))}</p>
+          <p className="mt-1 font-bold">
+            {step.procedures.map((procedureId, i) => (
+              <span key={procedureId}>
+                {i > 0 && (step.connector === 'or' ? ` ${t.text('or')} ` : ', ')}
+                {procedureTexts(`${procedureId}.title`)}
+              </span>
+            ))}
+          </p>
+        </>
+      ),
+    };
+  });
+  return {
+    title: texts(`${event.id}.title`),
+    summary: texts(`${event.id}.summary`),
+    pictogram: (
+      <Pictogram name={event.pictogram} className="size-16 shrink-0 text-brand leaflet-a5:size-12" />
+    ),
+    steps,
+  };
+}
