@@ -143,20 +143,49 @@ try {
     if (script.kind === 'video') {
       slideshow(dir, wav, base.slides!, spans, target);
       poster = `/media/samples/${script.id}.jpg`;
-      run('ffmpeg', ['-y', '-ss', '0.5', '-i', target, '-frames:v', '1', '-q:v', '10', path.join(root, 'public', poster)]);
+      run('ffmpeg', [
+        '-y',
+        '-ss',
+        '0.5',
+        '-i',
+        target,
+        '-frames:v',
+        '1',
+        '-q:v',
+        '10',
+        path.join(root, 'public', poster),
+      ]);
     } else {
-      run('ffmpeg', ['-y', '-i', wav, '-c:a', 'libmp3lame', '-b:a', '32k', '-ac', '1', '-ar', '22050', target]);
+      run('ffmpeg', [
+        '-y',
+        '-i',
+        wav,
+        '-c:a',
+        'libmp3lame',
+        '-b:a',
+        '32k',
+        '-ac',
+        '1',
+        '-ar',
+        '22050',
+        target,
+      ]);
     }
 
     // One WebVTT file per language the script has: captions for a video, a timed transcript for audio.
     const texts = Object.entries(sentences).map(([language, lines]) => {
-      if (lines.length !== spoken.length) throw new Error(`${script.id}: ${language} has ${lines.length} sentences`);
+      if (lines.length !== spoken.length)
+        throw new Error(`${script.id}: ${language} has ${lines.length} sentences`);
       const vtt = `/media/samples/${script.id}.${language}.vtt`;
       writeFileSync(
         path.join(root, 'public', vtt),
         webVtt(lines.map((text, i) => ({ start: spans[i]![0], end: spans[i]![1], text }))),
       );
-      return { language, file: vtt, status: language === 'vi' ? 'source' : 'draft' } as Recording['texts'][number];
+      return {
+        language,
+        file: vtt,
+        status: language === 'vi' ? 'source' : 'draft',
+      } as Recording['texts'][number];
     });
 
     made.push({

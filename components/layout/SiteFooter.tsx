@@ -3,6 +3,7 @@ import { Icon } from '@/components/ui/Icon';
 import { province } from '@/catalogue/province';
 import type { Locale } from '@/i18n/locales';
 import { getT } from '@/i18n/translate';
+import { localePath, paths } from '@/lib/paths';
 
 export function SiteFooter({ locale }: { locale: Locale }) {
   const t = getT(locale, 'layout');
@@ -23,6 +24,9 @@ export function SiteFooter({ locale }: { locale: Locale }) {
             <li key={c.id}>{c.name}</li>
           ))}
         </ul>
+        <p className="mt-4">
+          <a href={localePath(locale, paths.languages())}>{t('footerLanguages')}</a>
+        </p>
         <p className="mt-4 text-sm text-sample">{t('footerSample')}</p>
       </div>
     </footer>

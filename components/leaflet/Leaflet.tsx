@@ -25,7 +25,7 @@ export async function Leaflet({
   locale: Locale;
   source?: string;
 }) {
-  const t = getT(locale, 'leaflet');
+  const words = getT(locale, 'leaflet');
   const link = `${printOrigin()}${shortPath(guide, locale, source)}`;
   const svg = await qrSvg(link);
   const url = new URL(link);
@@ -58,7 +58,7 @@ export async function Leaflet({
                 <h2 className="flex items-center gap-2 text-2xl print:text-[16pt] leaflet-a5:text-[13pt]">
                   {step.icon && <Icon node={step.icon} className="size-7 shrink-0 leaflet-a5:size-5" />}
                   <span>
-                    <span className="sr-only">{t('stepNumber', { number: index + 1 })} </span>
+                    <span className="sr-only">{words('stepNumber', { number: index + 1 })} </span>
                     {step.title}
                   </span>
                 </h2>
@@ -71,12 +71,12 @@ export async function Leaflet({
         <figure className="flex flex-col items-center self-start rounded-lg border-2 border-slate-900 p-3 text-center sm:w-56 print:w-[60mm] leaflet-a5:w-[46mm] leaflet-a5:p-2">
           <div
             role="img"
-            aria-label={t.text('qrLabel', { link })}
+            aria-label={words.text('qrLabel', { link })}
             className="w-full max-w-56 [&>svg]:h-auto [&>svg]:w-full"
             dangerouslySetInnerHTML={{ __html: svg }}
           />
           <figcaption className="mt-2 text-base leading-snug print:text-[11pt] leaflet-a5:text-[9pt]">
-            {t('scan')}
+            {words('scan')}
             {/* Break only between the host and the path, so the code itself is never split. */}
             <span className="mt-1 block font-mono text-lg font-bold print:text-[12pt] leaflet-a5:text-[10pt]">
               {printed.host}
@@ -88,8 +88,8 @@ export async function Leaflet({
       </div>
 
       <footer className="mt-4 border-t-2 border-slate-300 pt-2 text-sm print:text-[9pt]">
-        <p>{t('sampleNote')}</p>
-        {source && <p>{t('printedFor', { source })}</p>}
+        <p>{words('sampleNote')}</p>
+        {source && <p>{words('printedFor', { source })}</p>}
       </footer>
     </article>
   );
@@ -177,7 +177,7 @@ function lifeEventBody(id: string, locale: Locale) {
   if (!event) return null;
   const texts = getT(locale, 'catalogue.lifeEvents');
   const procedureTexts = getT(locale, 'catalogue.procedures');
-  const t = getT(locale, 'lifeEvent');
+  const eventWords = getT(locale, 'lifeEvent');
   const steps: LeafletStep[] = event.steps.map((step) => {
     // Step ids vary per life event; catalogue.test.ts proves every such key exists in vi.json.
     const key = (field: 'title' | 'body') =>
@@ -190,7 +190,7 @@ function lifeEventBody(id: string, locale: Locale) {
           <p className="mt-1 font-bold">
             {step.procedures.map((procedureId, i) => (
               <span key={procedureId}>
-                {i > 0 && (step.connector === 'or' ? ` ${t.text('or')} ` : ', ')}
+                {i > 0 && (step.connector === 'or' ? ` ${eventWords.text('or')} ` : ', ')}
                 {procedureTexts(`${procedureId}.title`)}
               </span>
             ))}
