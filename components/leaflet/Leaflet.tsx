@@ -44,7 +44,7 @@ export async function Leaflet({
       </header>
       <p className="mt-2 text-xl print:text-[15pt] leaflet-a5:text-[12pt]">{body.summary}</p>
 
-      <div className="mt-4 grid gap-6 sm:grid-cols-[1fr_auto] print:grid-cols-[1fr_auto] leaflet-a5:gap-3">
+      <div className="mt-4 grid gap-6 sm:grid-cols-[1fr_auto] print:grid-cols-[1fr_auto] leaflet-a5:grid-cols-1 leaflet-a5:gap-3">
         <ol className="space-y-4 leaflet-a5:space-y-2">
           {body.steps.map((step, index) => (
             <li key={index} className="flex gap-3">
@@ -68,14 +68,14 @@ export async function Leaflet({
           ))}
         </ol>
 
-        <figure className="flex flex-col items-center self-start rounded-lg border-2 border-slate-900 p-3 text-center sm:w-56 print:w-[60mm] leaflet-a5:w-[46mm] leaflet-a5:p-2">
+        <figure className="flex flex-col items-center self-start rounded-lg border-2 border-slate-900 p-3 text-center sm:w-56 print:w-[60mm] leaflet-a5:w-full leaflet-a5:flex-row leaflet-a5:gap-3 leaflet-a5:p-2 leaflet-a5:text-left">
           <div
             role="img"
             aria-label={words.text('qrLabel', { link })}
-            className="w-full max-w-56 [&>svg]:h-auto [&>svg]:w-full"
+            className="w-full max-w-56 leaflet-a5:w-[40mm] leaflet-a5:shrink-0 [&>svg]:h-auto [&>svg]:w-full"
             dangerouslySetInnerHTML={{ __html: svg }}
           />
-          <figcaption className="mt-2 text-base leading-snug print:text-[11pt] leaflet-a5:text-[9pt]">
+          <figcaption className="mt-2 text-base leading-snug print:text-[11pt] leaflet-a5:mt-0 leaflet-a5:text-[10pt]">
             {words('scan')}
             {/* Break only between the host and the path, so the code itself is never split. */}
             <span className="mt-1 block font-mono text-lg font-bold print:text-[12pt] leaflet-a5:text-[10pt]">

@@ -17,6 +17,9 @@ export const pageTypes = [
   { name: 'track: wrong second factor', path: '/track?error=wrong&ref=ABCD-EFGH' },
   { name: 'track: reference without its key', path: '/track/ABCDEFGH' },
   { name: 'form from before a redeploy', path: '/form-expired?from=%2Fvi%2Fapply%2Fresume' },
+  { name: 'leaflet (procedure)', path: `/procedures/${procedures[0].id}/leaflet` },
+  { name: 'leaflet (life event, for a place)', path: `/life-events/${lifeEvents[0].id}/leaflet/cho-phien` },
+  { name: 'languages', path: '/languages' },
 ] as const;
 
 export { locales, type Locale };

@@ -28,6 +28,22 @@ describe('route table used by the proxy', () => {
     expect(isKnownPath(['track', 'ABCD2345', 'x'])).toBe(false);
   });
 
+  it('knows leaflets (with an optional place), screens and the languages page', () => {
+    for (const guide of [
+      { kind: 'procedure' as const, id: 'register-birth' },
+      { kind: 'life-event' as const, id: 'having-a-baby' },
+    ]) {
+      expect(isKnownPath(segments(paths.leaflet(guide)))).toBe(true);
+      expect(isKnownPath(segments(paths.leaflet(guide, 'cho-phien')))).toBe(true);
+      expect(isKnownPath([...segments(paths.leaflet(guide)), 'Bad Place'])).toBe(false);
+      expect(isKnownPath([...segments(paths.leaflet(guide, 'a')), 'b'])).toBe(false);
+    }
+    expect(isKnownPath(['procedures', 'nope', 'leaflet'])).toBe(false);
+    expect(isKnownPath(segments(paths.screen('nam-dan-1')))).toBe(true);
+    expect(isKnownPath(['screens'])).toBe(false);
+    expect(isKnownPath(segments(paths.languages()))).toBe(true);
+  });
+
   it('rejects unknown ids and extra segments', () => {
     expect(isKnownPath(['life-events', 'nope'])).toBe(false);
     expect(isKnownPath(['procedures', 'nope'])).toBe(false);

@@ -4,6 +4,9 @@ import { PageShell } from '@/components/layout/PageShell';
 import { NotFoundView } from '@/components/NotFoundView';
 import { SubmitButton } from '@/components/forms/SubmitButton';
 import { outboxHealth, outboxProblems } from '@/db/queries/outbox';
+import { scanTotals } from '@/db/queries/scans';
+import { parseShortCode } from '@/catalogue/shortLinks';
+import { localeInfo } from '@/i18n/locales';
 import { formatDateTime, formatNumber } from '@/i18n/format';
 import type { Locale } from '@/i18n/locales';
 import { localeFrom } from '@/i18n/params';
@@ -29,10 +32,11 @@ export default async function OpsPage({ params, searchParams }: Props) {
   const locale = await localeFrom(params);
   if (!opsAuthorized((await headers()).get('authorization'))) return <NotFoundView locale={locale} />;
   const db = await database();
-  const [health, dead, retrying] = await Promise.all([
+  const [health, dead, retrying, scans] = await Promise.all([
     outboxHealth(db),
     outboxProblems(db, 'dead'),
     outboxProblems(db, 'retrying'),
+    scanTotals(db, 30),
   ]);
   const t = getT(locale, 'ops');
   const retried = (await searchParams).retried === '1';
@@ -67,6 +71,7 @@ export default async function OpsPage({ params, searchParams }: Props) {
       </dl>
       <ProblemTable locale={locale} title={t('deadTitle')} rows={dead} retry />
       <ProblemTable locale={locale} title={t('retryingTitle')} rows={retrying} />
+      <ScanTable locale={locale} rows={scans} />
     </PageShell>
   );
 }
@@ -135,6 +140,62 @@ function ProblemTable({
                   )}
                 </tr>
               ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </section>
+  );
+}
+
+/** Which printed QR codes and short links were used in the last 30 days, per place they hang. */
+function ScanTable({ locale, rows }: { locale: Locale; rows: Awaited<ReturnType<typeof scanTotals>> }) {
+  const t = getT(locale, 'ops');
+  const titles = {
+    procedure: getT(locale, 'catalogue.procedures'),
+    'life-event': getT(locale, 'catalogue.lifeEvents'),
+  };
+  return (
+    <section className="mt-8" aria-labelledby="scans-title">
+      <h2 id="scans-title" className="text-2xl">
+        {t('scansTitle')}
+      </h2>
+      {rows.length === 0 ? (
+        <p className="mt-2">{t('scansNone')}</p>
+      ) : (
+        <div className="mt-2 overflow-x-auto" role="region" aria-labelledby="scans-title" tabIndex={0}>
+          <table className="w-full border-collapse text-left">
+            <thead>
+              <tr className="border-b-2 border-slate-900">
+                <th scope="col" className="p-2">
+                  {t('scansCode')}
+                </th>
+                <th scope="col" className="p-2">
+                  {t('scansGuide')}
+                </th>
+                <th scope="col" className="p-2">
+                  {t('scansSource')}
+                </th>
+                <th scope="col" className="p-2">
+                  {t('scansCount')}
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map((row) => {
+                const parsed = parseShortCode(row.code);
+                return (
+                  <tr key={`${row.code}/${row.source}`} className="border-b border-slate-300">
+                    <td className="p-2 font-mono">{`/q/${row.code}`}</td>
+                    <td className="p-2">
+                      {parsed &&
+                        `${titles[parsed.guide.kind].text(`${parsed.guide.id}.title` as never)} (${localeInfo[parsed.locale].autonym})`}
+                    </td>
+                    <td className="p-2">{row.source || t('scansNoSource')}</td>
+                    <td className="p-2 font-bold">{formatNumber(row.scans, locale)}</td>
+                  </tr>
+                );
+              })}
             </tbody>
           </table>
         </div>

@@ -1,0 +1,118 @@
+import { expect, test, type Page } from '@playwright/test';
+
+// Office screens need JavaScript (they play video unattended); a person never fills in anything there.
+test.skip(({ javaScriptEnabled }) => !javaScriptEnabled, 'The screen player is a script');
+
+const nowPlaying = (page: Page, n: number) => page.getByText(`Đang phát ${n} trên 3`);
+
+/** Jumps the playing video to its last moments, so the test need not sit through it. */
+async function finishCurrentVideo(page: Page) {
+  const video = page.locator('video[data-playing]');
+  await expect(video).toBeVisible();
+  await expect.poll(() => video.evaluate((v: HTMLVideoElement) => v.readyState)).toBeGreaterThanOrEqual(1);
+  await video.evaluate((v: HTMLVideoElement) => {
+    v.currentTime = Math.max(0, v.duration - 0.2);
+  });
+}
+
+async function expectPlayingWithCaptions(page: Page) {
+  const video = page.locator('video[data-playing]');
+  await expect.poll(() => video.evaluate((v: HTMLVideoElement) => !v.paused && v.muted)).toBe(true);
+  await expect
+    .poll(() => video.evaluate((v: HTMLVideoElement) => [...v.textTracks].some((t) => t.mode === 'showing')))
+    .toBe(true);
+}
+
+test('a screen loops its playlist, muted with captions, each video beside a QR code to its guide', async ({
+  browser,
+}) => {
+  const context = await browser.newContext({
+    viewport: { width: 1280, height: 720 },
+    serviceWorkers: 'block',
+  });
+  const page = await context.newPage();
+  await page.goto('/screens/tan-quang-1');
+  await expect(page).toHaveURL(/\/vi\/screens\/tan-quang-1$/);
+  for (const [n, title] of [
+    [1, 'Đăng ký khai sinh'],
+    [2, 'Đăng ký kết hôn'],
+    [3, 'Đăng ký khai tử'],
+    [1, 'Đăng ký khai sinh'],
+  ] as const) {
+    await expect(nowPlaying(page, n)).toBeVisible();
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(title);
+    await expectPlayingWithCaptions(page);
+    await expect(page.getByRole('img', { name: /\/q\/k[shtv]v\/screen-tan-quang-1$/ })).toBeVisible();
+    await finishCurrentVideo(page);
+  }
+  await context.close();
+});
+
+test('a video that fails is skipped', async ({ browser }) => {
+  const context = await browser.newContext({
+    viewport: { width: 1280, height: 720 },
+    serviceWorkers: 'block',
+  });
+  await context.route('**/media/samples/register-marriage-video-vi.mp4', (route) => route.abort());
+  const page = await context.newPage();
+  await page.goto('/vi/screens/tan-quang-1');
+  await expect(nowPlaying(page, 1)).toBeVisible();
+  await finishCurrentVideo(page);
+  await expect(nowPlaying(page, 3)).toBeVisible();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Đăng ký khai tử');
+  await expectPlayingWithCaptions(page);
+  await context.close();
+});
+
+test('a screen keeps playing with the network cut, reloads from its cache, and carries on when it returns', async ({
+  browser,
+}) => {
+  const context = await browser.newContext({ viewport: { width: 1920, height: 1080 } });
+  const page = await context.newPage();
+  await page.goto('/vi/screens/nam-dan-1');
+  await expect(nowPlaying(page, 1)).toBeVisible();
+  // Hmong captions first on this screen (a rotating playlist), with the guide's title in Hmong.
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Sau npe yug menyuam');
+  // Wait until the service worker controls the page and every file of the playlist is in the cache.
+  await expect.poll(() => page.evaluate(() => navigator.serviceWorker.controller !== null)).toBe(true);
+  await expect
+    .poll(() =>
+      page.evaluate(async () => {
+        const cache = await caches.open('motcua-screen-v1');
+        const want = [
+          '/vi/screens/nam-dan-1',
+          '/media/samples/register-birth-video-vi.mp4',
+          '/media/samples/register-death-video-vi.mp4',
+          '/media/samples/register-birth-video-vi.hmn.vtt',
+        ];
+        return (await Promise.all(want.map((u) => cache.match(u)))).every(Boolean);
+      }),
+    )
+    .toBe(true);
+
+  await context.setOffline(true);
+  await expect(
+    page.evaluate(() =>
+      fetch('/api/health').then(
+        () => 'online',
+        () => 'offline',
+      ),
+    ),
+  ).resolves.toBe('offline');
+  await finishCurrentVideo(page);
+  await expect(nowPlaying(page, 2)).toBeVisible();
+  await expectPlayingWithCaptions(page);
+
+  // Reloading with no network: the page, its scripts and its media come from the cache, not an error page.
+  await page.reload();
+  await expect(nowPlaying(page, 1)).toBeVisible();
+  await expectPlayingWithCaptions(page);
+  await finishCurrentVideo(page);
+  await expect(nowPlaying(page, 2)).toBeVisible();
+
+  await context.setOffline(false);
+  await finishCurrentVideo(page);
+  await expect(nowPlaying(page, 3)).toBeVisible();
+  await expectPlayingWithCaptions(page);
+  await context.close();
+});
