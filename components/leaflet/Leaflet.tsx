@@ -44,7 +44,7 @@ export async function Leaflet({
       </header>
       <p className="mt-2 text-xl print:text-[15pt] leaflet-a5:text-[12pt]">{body.summary}</p>
 
-      <div className="mt-4 grid gap-6 sm:grid-cols-[1fr_auto] print:grid-cols-[1fr_auto] leaflet-a5:grid-cols-1 leaflet-a5:gap-3">
+      <div className="mt-4 grid gap-6 leaflet-a5:mt-2 sm:grid-cols-[1fr_auto] print:grid-cols-[1fr_auto] leaflet-a5:grid-cols-1 leaflet-a5:gap-3">
         <ol className="space-y-4 leaflet-a5:space-y-2">
           {body.steps.map((step, index) => (
             <li key={index} className="flex gap-3">
@@ -87,7 +87,7 @@ export async function Leaflet({
         </figure>
       </div>
 
-      <footer className="mt-4 border-t-2 border-slate-300 pt-2 text-sm print:text-[9pt]">
+      <footer className="mt-4 leaflet-a5:mt-2 border-t-2 border-slate-300 pt-2 text-sm print:text-[9pt]">
         <p>{words('sampleNote')}</p>
         {source && <p>{words('printedFor', { source })}</p>}
       </footer>

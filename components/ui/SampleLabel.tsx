@@ -10,9 +10,10 @@ export function SampleLabel({ fact, locale }: { fact: Fact<unknown>; locale: Loc
     <span className="ml-2 rounded border border-sample px-1.5 text-xs font-bold text-sample [overflow-wrap:anywhere] box-decoration-clone">
       {t('sample')}
       {fact.basis && (
-        <span className="font-normal">
+        <span className="font-normal leaflet-a5:hidden">
           {' · '}
           {t('basis')} {/* Citations are Vietnamese legal titles, whatever the page language. */}
+          {/* On an A5 leaflet only the label is printed: the citation would push it onto a second sheet. */}
           <span lang="vi">{fact.basis}</span>
         </span>
       )}
