@@ -66,6 +66,13 @@ for (const locale of ['vi', 'hmn'] as const) {
       await test
         .info()
         .attach(`leaflet-${locale}-${format}.pdf`, { body: pdf, contentType: 'application/pdf' });
+
+      // The villager scans it: the short link lands on the same guide, in the same language, with a
+      // recording to listen to.
+      await page.emulateMedia({ media: 'screen' });
+      await page.goto(new URL(decoded!).pathname);
+      await expect(page).toHaveURL(new RegExp(`/${locale}/procedures/register-birth$`));
+      await expect(page.locator(`audio[src$="-${locale}.mp3"]`)).toHaveCount(1);
     });
   }
 }

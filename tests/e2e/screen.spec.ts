@@ -1,4 +1,6 @@
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
+import { WCAG_TAGS } from '../support/axe';
 
 // Office screens need JavaScript (they play video unattended); a person never fills in anything there.
 test.skip(({ javaScriptEnabled }) => !javaScriptEnabled, 'The screen player is a script');
@@ -33,6 +35,9 @@ test('a screen loops its playlist, muted with captions, each video beside a QR c
   const page = await context.newPage();
   await page.goto('/screens/tan-quang-1');
   await expect(page).toHaveURL(/\/vi\/screens\/tan-quang-1$/);
+  await expect(nowPlaying(page, 1)).toBeVisible();
+  const audit = await new AxeBuilder({ page }).withTags(WCAG_TAGS).analyze();
+  expect(audit.violations.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
   for (const [n, title] of [
     [1, 'Đăng ký khai sinh'],
     [2, 'Đăng ký kết hôn'],
