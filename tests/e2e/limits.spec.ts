@@ -1,0 +1,67 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { expect, test } from '@playwright/test';
+import { startAndAnswerAll, declareAndSubmit } from '../support/apply';
+import { createAuditor } from '../support/axe';
+
+// The shared test server lifts the per-address submission limit (every test submits from 127.0.0.1), so
+// this spec starts the same production build a second time with SUBMIT_LIMIT=1 and its own database.
+const PORT = Number(process.env.LIMITS_PORT ?? 3190);
+const baseURL = `http://127.0.0.1:${PORT}`;
+let server: ChildProcess | undefined;
+
+test.describe.configure({ mode: 'serial' });
+test.skip(
+  ({ javaScriptEnabled }) => javaScriptEnabled,
+  'The limit page is the same with JavaScript; run once',
+);
+
+test.beforeAll(async () => {
+  test.setTimeout(60_000);
+  // Its own throwaway PGlite database, even in the PostgreSQL pass.
+  const { DATABASE_URL: _shared, ...env } = process.env;
+  server = spawn('npx', ['next', 'start', '-p', String(PORT)], {
+    env: { ...env, PGLITE_DIR: 'memory://', SUBMIT_LIMIT: '1', OUTBOX_RELAY: 'off' },
+    stdio: 'ignore',
+    detached: true,
+  });
+  await expect
+    .poll(
+      () =>
+        fetch(`${baseURL}/api/health`).then(
+          (r) => r.status,
+          () => 0,
+        ),
+      { timeout: 45_000 },
+    )
+    .toBe(200);
+});
+
+test.afterAll(() => {
+  // The whole process group: npx, next and its server.
+  if (server?.pid) process.kill(-server.pid, 'SIGTERM');
+});
+
+test('past the submission limit, the check page says so in words, keeps the answers and saves nothing', async ({
+  browser,
+}) => {
+  test.setTimeout(90_000);
+  const context = await browser.newContext({ baseURL, javaScriptEnabled: false });
+  const page = await context.newPage();
+  await startAndAnswerAll(page, 'register-death');
+  await declareAndSubmit(page);
+  await expect(page).toHaveURL(/\/confirmation$/);
+
+  // A second application from the same address within 15 minutes: refused, clearly, next to the button.
+  await startAndAnswerAll(page, 'register-death');
+  await declareAndSubmit(page);
+  await expect(page).toHaveURL(/\/apply\/register-death\/check$/);
+  await expect(page).toHaveTitle(/^\(1 lỗi\)/);
+  await expect(page.getByRole('link', { name: /đã gửi quá nhiều hồ sơ trong 15 phút/ })).toBeVisible();
+  await expect(page.locator('#error-summary-title')).toBeVisible();
+  const auditor = await createAuditor(browser);
+  await auditor.audit({ url: page.url(), html: await page.content() });
+  await auditor.close();
+  // Nothing was sent: the answers are still there to send later.
+  await expect(page.getByRole('button', { name: 'Gửi hồ sơ' })).toBeVisible();
+  await context.close();
+});
