@@ -18,7 +18,8 @@ test.skip(
 test.beforeAll(async () => {
   test.setTimeout(60_000);
   // Its own throwaway PGlite database, even in the PostgreSQL pass.
-  const { DATABASE_URL: _shared, ...env } = process.env;
+  const env = { ...process.env };
+  delete env.DATABASE_URL;
   server = spawn('npx', ['next', 'start', '-p', String(PORT)], {
     env: { ...env, PGLITE_DIR: 'memory://', SUBMIT_LIMIT: '1', OUTBOX_RELAY: 'off' },
     stdio: 'ignore',
