@@ -34,7 +34,9 @@ export async function Leaflet({
   if (!body) return null;
 
   return (
-    <article className="leaflet mx-auto max-w-[190mm] bg-white text-lg leading-snug print:max-w-none print:text-[13pt] leaflet-a5:text-[11pt]">
+    // overflow-wrap:anywhere: with text at 200 % on a 320 px screen, long words must wrap inside the
+    // flex rows (WCAG 1.4.10); break-word alone does not lower a flex item's minimum width.
+    <article className="leaflet mx-auto [overflow-wrap:anywhere] max-w-[190mm] bg-white text-lg leading-snug print:max-w-none print:text-[13pt] leaflet-a5:text-[11pt]">
       <header className="flex items-center gap-4 border-b-4 border-brand pb-3">
         {body.pictogram}
         <div className="min-w-0">
@@ -44,7 +46,7 @@ export async function Leaflet({
       </header>
       <p className="mt-2 text-xl print:text-[15pt] leaflet-a5:text-[12pt]">{body.summary}</p>
 
-      <div className="mt-4 grid gap-6 leaflet-a5:mt-2 sm:grid-cols-[1fr_auto] print:grid-cols-[1fr_auto] leaflet-a5:grid-cols-1 leaflet-a5:gap-3">
+      <div className="mt-4 grid grid-cols-1 gap-6 leaflet-a5:mt-2 sm:grid-cols-[1fr_auto] print:grid-cols-[1fr_auto] leaflet-a5:grid-cols-1 leaflet-a5:gap-3">
         <ol className="space-y-4 leaflet-a5:space-y-2">
           {body.steps.map((step, index) => (
             <li key={index} className="flex gap-3">
@@ -57,7 +59,7 @@ export async function Leaflet({
               <div className="min-w-0">
                 <h2 className="flex items-center gap-2 text-2xl print:text-[16pt] leaflet-a5:text-[13pt]">
                   {step.icon && <Icon node={step.icon} className="size-7 shrink-0 leaflet-a5:size-5" />}
-                  <span>
+                  <span className="min-w-0">
                     <span className="sr-only">{words('stepNumber', { number: index + 1 })} </span>
                     {step.title}
                   </span>
@@ -77,11 +79,11 @@ export async function Leaflet({
           />
           <figcaption className="mt-2 text-base leading-snug print:text-[11pt] leaflet-a5:mt-0 leaflet-a5:text-[10pt]">
             {words('scan')}
-            {/* Break only between the host and the path, so the code itself is never split. */}
+            {/* On paper, break only between the host and the path, so the code itself is never split. */}
             <span className="mt-1 block font-mono text-lg font-bold print:text-[12pt] leaflet-a5:text-[10pt]">
               {printed.host}
               <wbr />
-              <span className="whitespace-nowrap">{printed.path}</span>
+              <span className="print:whitespace-nowrap">{printed.path}</span>
             </span>
           </figcaption>
         </figure>
@@ -131,7 +133,7 @@ function procedureBody(id: string, locale: Locale) {
           <p>{t(`office.${procedure.office}`)}</p>
           <p className="mt-1 flex items-start gap-2">
             <Icon node={Laptop} className="mt-1 size-5 shrink-0" />
-            <span>
+            <span className="min-w-0">
               {t(`online.${procedure.online.value}`)}
               <SampleLabel fact={procedure.online} locale={locale} />
             </span>
@@ -146,14 +148,14 @@ function procedureBody(id: string, locale: Locale) {
         <>
           <p className="flex items-start gap-2">
             <Icon node={Clock} className="mt-1 size-5 shrink-0" />
-            <span>
+            <span className="min-w-0">
               {t('time')}: <strong>{durationText(procedure.processingTime.value, t)}</strong>
               <SampleLabel fact={procedure.processingTime} locale={locale} />
             </span>
           </p>
           <p className="flex items-start gap-2">
             <Icon node={Banknote} className="mt-1 size-5 shrink-0" />
-            <span>
+            <span className="min-w-0">
               {t('cost')}: <strong>{feeText(procedure.fee.value, locale, t)}</strong>
               <SampleLabel fact={procedure.fee} locale={locale} />
             </span>

@@ -76,13 +76,6 @@ export default async function LifeEventPage({ params }: Props) {
       )}
       <p className="mt-3 text-lg">{texts(`${event.id}.summary`)}</p>
 
-      <GuideMedia
-        recordings={media.filter((r) => !listenFirst.includes(r))}
-        locale={locale}
-        headingId="guide-media"
-        heading={getT(locale, 'media')('heading')}
-      />
-
       <h2 className="mt-6 text-2xl">{t('stepsHeading')}</h2>
       <ol className="mt-3 space-y-6">
         {event.steps.map((step, index) => {
@@ -143,6 +136,13 @@ export default async function LifeEventPage({ params }: Props) {
           );
         })}
       </ol>
+      {/* After the steps: the steps are the page; the recording retells them. */}
+      <GuideMedia
+        recordings={media.filter((r) => !listenFirst.includes(r))}
+        locale={locale}
+        headingId="guide-media"
+        heading={getT(locale, 'media')('heading')}
+      />
       <p className="mt-8">
         <a href={localePath(locale, paths.leaflet({ kind: 'life-event', id: event.id }))}>
           {getT(locale, 'leaflet')('guideLink')}
