@@ -10,7 +10,7 @@ import { knownActionIds, namesUnknownAction } from './lib/serverActions';
 
 const handleI18nRouting = createMiddleware(routing);
 
-/** Path that no route matches, so Next.js renders app/not-found.tsx as real HTML with a 404. */
+/** Path that no route matches, so Next.js renders app/global-not-found.tsx as real HTML with a 404. */
 const UNMATCHED = '/_unmatched';
 
 export default async function proxy(request: NextRequest) {
