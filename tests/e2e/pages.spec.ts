@@ -141,3 +141,45 @@ test('pages showing an application are never stored by a cache', async ({ page }
   expect(ops.status()).toBe(200);
   expect(ops.headers()['cache-control']).toContain('no-store');
 });
+
+test('every response carries a request id, and a well-formed incoming one is kept', async ({ request }) => {
+  const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
+  const seen = new Set<string>();
+  const responses = [
+    ...(await Promise.all(
+      [
+        '/vi',
+        '/en/procedures/register-birth',
+        '/vi/search?q=sinh',
+        '/vi/track',
+        '/vi/no-such-page',
+        '/',
+        '/vi/ops',
+        '/api/health',
+      ].map(async (path) => ({ path, response: await request.get(path, { maxRedirects: 0 }) })),
+    )),
+    {
+      path: 'a form post the proxy refuses',
+      response: await request.post('/vi/apply/resume', {
+        headers: { 'content-type': 'multipart/form-data; boundary=x' },
+        data: 'not a multipart body',
+      }),
+    },
+  ];
+  for (const { path, response } of responses) {
+    const id = response.headers()['x-request-id'] ?? '';
+    expect(id, `${path} (${response.status()})`).toMatch(uuid);
+    expect(seen.has(id), path).toBe(false);
+    seen.add(id);
+  }
+
+  for (const path of ['/vi/procedures/register-birth', '/vi/track', '/api/health']) {
+    const response = await request.get(path, { headers: { 'x-request-id': 'lb-0f3a9c2e71d84b56' } });
+    expect(response.headers()['x-request-id'], path).toBe('lb-0f3a9c2e71d84b56');
+  }
+  // Anything else is replaced, so that a client cannot write into the logs through it.
+  for (const incoming of ['short', 'not an id at all', 'x'.repeat(200)]) {
+    const response = await request.get('/vi', { headers: { 'x-request-id': incoming } });
+    expect(response.headers()['x-request-id'], incoming).toMatch(uuid);
+  }
+});
