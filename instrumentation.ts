@@ -1,3 +1,5 @@
+import type { Instrumentation } from 'next';
+
 export async function register() {
   // Migrate and seed at server start, in the Node.js runtime only (the proxy never touches the database).
   if (process.env.NEXT_RUNTIME === 'nodejs') {
@@ -14,3 +16,24 @@ export async function register() {
     }
   }
 }
+
+/**
+ * Any error a page, Server Action, route handler or the proxy throws, with the request's id (so it can be
+ * matched with the response's `x-request-id` and the digest the error page shows) and its path without the
+ * query string, which may carry a tracking key. Next.js still prints its own report as well.
+ */
+export const onRequestError: Instrumentation.onRequestError = async (error, request, context) => {
+  if (process.env.NEXT_RUNTIME !== 'nodejs') return;
+  const { pathOnly, requestLogger } = await import('./lib/log');
+  const header = (name: string) => [request.headers[name]].flat()[0] ?? null;
+  requestLogger({ get: header }).error(
+    {
+      err: error,
+      method: request.method,
+      path: pathOnly(request.path),
+      route: context.routePath,
+      routeType: context.routeType,
+    },
+    'Request failed',
+  );
+};

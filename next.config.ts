@@ -44,6 +44,9 @@ const nextConfig: NextConfig = {
   reactStrictMode: true,
   typedRoutes: false,
   experimental: {
+    // Unmatched URLs render app/global-not-found.tsx, which alone reads the proxy's locale header; a root
+    // not-found.tsx would be rendered into every page and make the information pages dynamic (ADR 0012).
+    globalNotFound: true,
     // Uploads arrive through Server Actions. Our own cap is 5 MB (lib/uploads.ts) and answered with a clear
     // message; the transport limit is far above it so that a 12 MB camera photo still gets that message.
     serverActions: { bodySizeLimit: '25mb' },

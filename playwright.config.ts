@@ -1,8 +1,12 @@
 import { defineConfig } from '@playwright/test';
 import { chromiumArgs, chromiumPath } from './tests/support/chromium';
 
-const PORT = Number(process.env.E2E_PORT ?? 3100);
+// Both ports come from the environment so that several runs can share a machine.
+const PORT = Number(process.env.E2E_PORT ?? process.env.PORT ?? 3100);
 export const baseURL = `http://127.0.0.1:${PORT}`;
+const SIMULATOR_PORT = Number(process.env.SIMULATOR_PORT ?? 4010);
+/** The provincial back-end simulator this run starts. */
+export const simulatorURL = `http://127.0.0.1:${SIMULATOR_PORT}`;
 /** The operations page's credential for this test server. */
 export const OPS_PASSWORD = 'e2e-ops-password-not-secret';
 
@@ -42,10 +46,10 @@ export default defineConfig({
     {
       // The provincial back-end simulator, with a fresh store per run.
       command: 'npx tsx simulator/main.ts',
-      url: 'http://127.0.0.1:4010/admin/stats',
+      url: `${simulatorURL}/admin/stats`,
       reuseExistingServer: !process.env.CI,
       env: {
-        SIMULATOR_PORT: '4010',
+        SIMULATOR_PORT: String(SIMULATOR_PORT),
         SIMULATOR_STORE: `/tmp/motcua-simulator-${process.pid}.json`,
         // Statuses advance every 1.5 s and are pushed to the portal's signed webhook as well as polled.
         SIMULATOR_STATUS_STEP_MS: '1500',
@@ -62,7 +66,7 @@ export default defineConfig({
         // DATABASE_URL (set by scripts/test-all.sh for the PostgreSQL pass) wins; otherwise throwaway PGlite,
         // with the outbox relay in-process.
         PGLITE_DIR: 'memory://',
-        PROVINCE_BASE_URL: 'http://127.0.0.1:4010',
+        PROVINCE_BASE_URL: simulatorURL,
         STATUS_POLL_SECONDS: '2',
         OPS_PASSWORD,
         // Every test submits from 127.0.0.1: lift the per-address submission limit (tested in unit tests).
@@ -77,7 +81,7 @@ export default defineConfig({
             command: 'npx tsx worker/main.ts',
             env: {
               DATABASE_URL: process.env.DATABASE_URL,
-              PROVINCE_BASE_URL: 'http://127.0.0.1:4010',
+              PROVINCE_BASE_URL: simulatorURL,
               STATUS_POLL_SECONDS: '2',
             },
             // The worker has no port; Playwright waits for this line on its output.

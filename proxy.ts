@@ -1,20 +1,38 @@
 import createMiddleware from 'next-intl/middleware';
-import { NextResponse, type NextRequest } from 'next/server';
+import { NextRequest, NextResponse } from 'next/server';
 import { defaultLocale, isLocale } from './i18n/locales';
 import { keySource, mergedMessages } from './i18n/messages';
 import { routing } from './i18n/routing';
 import { OPS_CHALLENGE, opsAuthorized, opsEnabled } from './lib/opsAuth';
 import { localePath, paths } from './lib/paths';
+import { REQUEST_ID_HEADER, requestIdFrom } from './lib/requestId';
 import { isKnownPath } from './lib/routes';
 import { sourceSlug } from './catalogue/shortLinks';
 import { knownActionIds, namesUnknownAction } from './lib/serverActions';
 
 const handleI18nRouting = createMiddleware(routing);
 
-/** Path that no route matches, so Next.js renders app/not-found.tsx as real HTML with a 404. */
+/** Path that no route matches, so Next.js renders app/global-not-found.tsx as real HTML with a 404. */
 const UNMATCHED = '/_unmatched';
 
+/**
+ * Every request gets an id (the reverse proxy's, when well formed): passed downstream as a request header,
+ * where Server Actions and route handlers put it on their log lines (lib/log.ts), and echoed on the
+ * response, so a person's "it failed" can be matched with the server's log (docs/adr/0013).
+ */
 export default async function proxy(request: NextRequest) {
+  const requestId = requestIdFrom(request.headers.get(REQUEST_ID_HEADER));
+  const headers = new Headers(request.headers);
+  headers.set(REQUEST_ID_HEADER, requestId);
+  const response = /^\/(api|q|screens)\//.test(request.nextUrl.pathname)
+    ? NextResponse.next({ request: { headers } })
+    : await route(request, headers);
+  response.headers.set(REQUEST_ID_HEADER, requestId);
+  return response;
+}
+
+/** Pages: the operations credential, malformed and cross-site form posts, language routing, unknown paths. */
+async function route(request: NextRequest, headers: Headers): Promise<Response> {
   // The operations page asks for its credential before anything else is read (lib/opsAuth.ts).
   const [, maybeLocale, section] = request.nextUrl.pathname.split('/');
   if (isLocale(maybeLocale) && section === 'ops' && opsEnabled()) {
@@ -63,12 +81,13 @@ export default async function proxy(request: NextRequest) {
     url.search = '';
     return NextResponse.redirect(url, 303);
   }
-  const response = handleI18nRouting(request);
+  // next-intl passes the headers of the request it is given on to the page: give it the request id too.
+  // Without the body, which it never reads (the page still gets the original one).
+  const response = handleI18nRouting(new NextRequest(request.url, { method: request.method, headers }));
   if (response.headers.has('location')) return response;
 
   const [, locale, ...segments] = request.nextUrl.pathname.split('/');
   if (isLocale(locale) && !isKnownPath(segments.filter(Boolean))) {
-    const headers = new Headers(request.headers);
     headers.set('X-NEXT-INTL-LOCALE', locale);
     // Clone nextUrl rather than building from request.url: its host may differ from the one the server
     // listens on (localhost vs 127.0.0.1), which makes Next.js proxy the rewrite over HTTP instead of
@@ -121,7 +140,7 @@ function errorPageResponse(
 }
 
 export const config = {
-  // Everything except API routes, short links (/q/…), office screens' entry (/screens/…), Next internals
-  // and files with an extension.
-  matcher: '/((?!api|q/|screens/|_next|_vercel|.*\\..*).*)',
+  // Everything except Next internals and files with an extension; API routes, short links (/q/…) and
+  // office screens' entry (/screens/…) only get their request id.
+  matcher: '/((?!_next|_vercel|.*\\..*).*)',
 };

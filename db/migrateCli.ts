@@ -1,3 +1,4 @@
+import { log } from '@/lib/log';
 import { connect } from './client';
 import { seed } from './seed';
 
@@ -6,7 +7,7 @@ async function main() {
   const conn = connect();
   await conn.migrate();
   await seed(conn.db);
-  console.log(`Migrated and seeded (${conn.driver}).`);
+  log.info({ driver: conn.driver }, 'Migrated and seeded');
   await conn.close();
 }
 

@@ -1,6 +1,7 @@
 import { createProvinceClient } from '@/adapters/province/client';
 import { provinceSettings } from '@/adapters/province/settings';
 import type { Database } from '@/db/client';
+import { log } from '@/lib/log';
 import { deliverDue, sweepSensitiveFiles } from './relay';
 import { syncStatuses } from './statusSync';
 
@@ -20,6 +21,8 @@ export function startRelayLoop(db: Database, intervalMs = 1_000) {
   let stopped = false;
   let timer: NodeJS.Timeout | undefined;
   let ticks = 0;
+  // Rounds fail once a second while the database is down: the first failure and the recovery are logged.
+  let failedRounds = 0;
   const tick = async () => {
     try {
       ticks += 1;
@@ -27,8 +30,12 @@ export function startRelayLoop(db: Database, intervalMs = 1_000) {
       // Keep going while there is work, so a backlog drains at full speed.
       while (!stopped && (await deliverDue(db, client, 20, options)).delivered > 0);
       if (!stopped) await syncStatuses(db, client);
-    } catch {
+      if (failedRounds > 0) log.info({ failedRounds }, 'Relay rounds succeed again');
+      failedRounds = 0;
+    } catch (error) {
       // The database or the back end is unavailable; the rows stay pending and are tried next round.
+      if (failedRounds === 0) log.warn({ err: error }, 'Relay round failed; rows stay pending');
+      failedRounds += 1;
     }
     if (!stopped) timer = setTimeout(tick, intervalMs);
   };

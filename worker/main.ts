@@ -1,23 +1,23 @@
 import { connect } from '@/db/client';
+import { log } from '@/lib/log';
 import { startRelayLoop } from './loop';
 
 // `npm run worker`: the outbox relay as its own process, for PostgreSQL (several may run at once). With
 // PGlite the portal runs the relay in-process instead (instrumentation.ts).
 async function main() {
   if (!process.env.DATABASE_URL) {
-    console.error(
-      'npm run worker needs DATABASE_URL (PostgreSQL); with PGlite the portal delivers in-process.',
-    );
+    log.fatal('npm run worker needs DATABASE_URL (PostgreSQL); with PGlite the portal delivers in-process.');
     process.exit(1);
   }
   process.on('unhandledRejection', (reason) => {
     if (!isDroppedTypeQuery(reason)) throw reason;
-    console.warn(`A new database connection failed while it opened: ${(reason as Error).message}`);
+    log.warn({ err: reason }, 'A new database connection failed while it opened');
   });
   // Migrations are the portal's (or `npm run db:migrate`'s) job: two processes migrating at once would race.
   const conn = connect();
   const stop = startRelayLoop(conn.db);
-  console.log('Outbox relay running.');
+  // Tests and bench:delivery wait for this message.
+  log.info('Outbox relay running.');
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     process.on(signal, () => {
       stop();

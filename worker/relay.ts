@@ -4,6 +4,7 @@ import { ProvincePermanentError, ProvinceRetryableError } from '@/adapters/provi
 import { toCreateDossierDto } from '@/adapters/province/payload';
 import type { Database } from '@/db/client';
 import { communes, dossiers, outboxMessages, submissions, uploadedFiles } from '@/db/schema';
+import { log } from '@/lib/log';
 import viMessages from '@/messages/vi.json';
 
 /**
@@ -79,6 +80,8 @@ export async function deliverDue(
   const result = { delivered: 0, retrying: 0, dead: 0 };
   let recovered = false;
   for (const message of claimed) {
+    // Ids only: the idempotency key holds the receipt reference.
+    const logger = log.child({ outboxId: message.id, dossierId: message.dossierId });
     let submission: { id: string; draftId: string };
     try {
       submission = await deliverOne(db, client, message.dossierId, message.idempotencyKey);
@@ -101,8 +104,19 @@ export async function deliverDue(
           lastError: String((error as Error).message).slice(0, 500),
         })
         .where(eq(outboxMessages.id, message.id));
-      if (permanent || expired) result.dead += 1;
-      else result.retrying += 1;
+      // A refusal quotes the back end's answer, which may repeat what the person wrote: its status only.
+      const reason = permanent ? { refusedWith: (error as ProvincePermanentError).status } : { err: error };
+      const details = { ...reason, attempts: message.attempts, retryInMs: delay };
+      if (permanent || expired) {
+        result.dead += 1;
+        logger.error(
+          details,
+          permanent ? 'Refused by the province: dead letter' : 'Retry window over: dead letter',
+        );
+      } else {
+        result.retrying += 1;
+        logger.warn(details, 'Delivery failed; will retry');
+      }
       continue;
     }
     // Delivered. If this update fails the row comes back after its lease and is sent again under the same
@@ -112,11 +126,17 @@ export async function deliverDue(
       .set({ status: 'delivered', deliveredAt: sql`now()`, lastError: null })
       .where(eq(outboxMessages.id, message.id));
     result.delivered += 1;
+    logger.info({ attempts: message.attempts }, 'Delivered');
     // Housekeeping after a delivery never changes it; a failure here is caught up by sweepSensitiveFiles.
-    await deleteSensitiveFilesOnceDelivered(db, submission).catch(() => undefined);
+    await deleteSensitiveFilesOnceDelivered(db, submission).catch((error: unknown) =>
+      logger.warn({ err: error }, 'Sensitive files not deleted yet; the sweep will'),
+    );
     if (message.attempts > 1 && !recovered) {
       recovered = true;
-      await bringForwardAfterRecovery(db).catch(() => undefined);
+      await bringForwardAfterRecovery(db).then(
+        () => logger.info('Province answers again: waiting rows brought forward'),
+        (error: unknown) => logger.warn({ err: error }, 'Waiting rows not brought forward'),
+      );
     }
   }
   return result;

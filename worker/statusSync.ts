@@ -4,6 +4,7 @@ import { toDossierStatus } from '@/adapters/province/mapping';
 import type { Database } from '@/db/client';
 import { recordProvinceStatus } from '@/db/queries/tracking';
 import { dossiers } from '@/db/schema';
+import { log } from '@/lib/log';
 
 /**
  * Status sync by polling: asks the province for each sent dossier whose next poll is due, stores every
@@ -40,13 +41,18 @@ export async function syncStatuses(
   });
 
   const result = { polled: claimed.length, changes: 0, failed: 0 };
-  for (const { code } of claimed) {
+  for (const { id, code } of claimed) {
     try {
       const report = toDossierStatus(await client.getStatus(code!));
-      result.changes += (await recordProvinceStatus(db, report, 'poll')).added;
-    } catch {
+      const { added } = await recordProvinceStatus(db, report, 'poll');
+      result.changes += added;
+      if (added > 0) log.info({ dossierId: id, added }, 'Status changes recorded');
+    } catch (error) {
       result.failed += 1;
+      log.debug({ dossierId: id, err: error }, 'Status poll failed');
     }
   }
+  // One line per round, not per dossier: while the province is down every poll fails.
+  if (result.failed > 0) log.warn(result, 'Status polls failed; tried again next interval');
   return result;
 }

@@ -11,6 +11,10 @@ export function generateStaticParams() {
   return locales.map((locale) => ({ locale }));
 }
 export const dynamicParams = false;
+// The information pages below are prerendered (docs/adr/0012). Next.js would let a shared cache (a CDN or
+// the province's reverse proxy) keep them a year; an hour means a deploy reaches readers within the hour,
+// and a cached page never outlives for long the CSS and JavaScript files it names.
+export const revalidate = 3600;
 
 export async function generateMetadata({ params }: LayoutProps<'/[locale]'>): Promise<Metadata> {
   const { locale } = await params;

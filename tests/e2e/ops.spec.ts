@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { OPS_PASSWORD } from '../../playwright.config';
+import { OPS_PASSWORD, simulatorURL } from '../../playwright.config';
 import { declareAndSubmit, startAndAnswerAll } from '../support/apply';
 import { expectNoAxeViolations } from '../support/axe';
 
@@ -61,7 +61,7 @@ test.describe('with the credential', () => {
       });
       const [again] = await reading(reference);
       expect(again!.province_code).toBe(delivered!.province_code);
-      const stats = (await (await fetch('http://127.0.0.1:4010/admin/stats')).json()) as {
+      const stats = (await (await fetch(`${simulatorURL}/admin/stats`)).json()) as {
         byKey: Record<string, string>;
       };
       expect(stats.byKey[delivered!.idempotency_key]).toBe(delivered!.province_code);

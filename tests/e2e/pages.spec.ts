@@ -1,5 +1,9 @@
 import { expect, test } from '@playwright/test';
 import { localeInfo } from '@/i18n/locales';
+import { visibleQuestions } from '@/catalogue/forms/flow';
+import { findJourney } from '@/catalogue/forms/journeys';
+import { OPS_PASSWORD } from '../../playwright.config';
+import { declareAndSubmit, startAndAnswerAll } from '../support/apply';
 import { locales, pageTypes } from '../support/pages';
 
 // Every page type in every locale; the `js` and `no-js` projects run this file twice.
@@ -83,5 +87,99 @@ test('security headers on pages and API routes', async ({ request }) => {
     expect(headers['x-content-type-options'], path).toBe('nosniff');
     expect(headers['referrer-policy'], path).toBe('same-origin');
     expect(headers['permissions-policy'], path).toContain('camera=()');
+  }
+});
+
+test('information pages are served prerendered, and a shared cache may keep them', async ({ request }) => {
+  for (const path of [
+    '/vi',
+    '/hmn/life-events/having-a-baby',
+    '/en/procedures/register-birth',
+    '/tyz/procedures/birth-bundle',
+    '/nut/procedures/register-birth/apply',
+  ]) {
+    const response = await request.get(path);
+    expect(response.status(), path).toBe(200);
+    const headers = response.headers();
+    // Next.js's own markers of a page served from its prerendered copy (docs/adr/0012).
+    expect(headers['x-nextjs-prerender'], path).toBeTruthy();
+    expect(headers['x-nextjs-cache'], path).toMatch(/^(HIT|STALE)$/);
+    expect(headers['cache-control'], path).toMatch(/(^|, )s-maxage=\d+/);
+    expect(headers['cache-control'], path).not.toMatch(/private|no-store/);
+  }
+});
+
+test('pages showing an application are never stored by a cache', async ({ page }) => {
+  const noStore = async (paths: readonly string[]) => {
+    for (const path of paths) {
+      // page.request shares the browser's cookies: each page is shown to the session that applied.
+      const response = await page.request.get(path, { maxRedirects: 0 });
+      expect(response.status(), path).toBe(200);
+      expect(response.headers()['cache-control'], path).toContain('no-store');
+    }
+  };
+  const first = visibleQuestions(findJourney('cultural-family-title')!, {})[0]!.question.id;
+  await startAndAnswerAll(page, 'cultural-family-title');
+  await noStore([
+    '/vi/apply/cultural-family-title',
+    `/vi/apply/cultural-family-title/q/${first}`,
+    '/vi/apply/cultural-family-title/check',
+  ]);
+  await declareAndSubmit(page);
+  await expect(page).toHaveURL(/\/confirmation$/);
+  const reference = (await page.locator('[data-reference]').getAttribute('data-reference'))!;
+  await noStore([
+    '/vi/apply/cultural-family-title/confirmation',
+    `/vi/receipts/${reference}`,
+    `/vi/track/${reference}`,
+    '/vi/track',
+    '/vi/apply/resume',
+  ]);
+  const ops = await page.request.get('/vi/ops', {
+    headers: { authorization: `Basic ${Buffer.from(`ops:${OPS_PASSWORD}`).toString('base64')}` },
+  });
+  expect(ops.status()).toBe(200);
+  expect(ops.headers()['cache-control']).toContain('no-store');
+});
+
+test('every response carries a request id, and a well-formed incoming one is kept', async ({ request }) => {
+  const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
+  const seen = new Set<string>();
+  const responses = [
+    ...(await Promise.all(
+      [
+        '/vi',
+        '/en/procedures/register-birth',
+        '/vi/search?q=sinh',
+        '/vi/track',
+        '/vi/no-such-page',
+        '/',
+        '/vi/ops',
+        '/api/health',
+      ].map(async (path) => ({ path, response: await request.get(path, { maxRedirects: 0 }) })),
+    )),
+    {
+      path: 'a form post the proxy refuses',
+      response: await request.post('/vi/apply/resume', {
+        headers: { 'content-type': 'multipart/form-data; boundary=x' },
+        data: 'not a multipart body',
+      }),
+    },
+  ];
+  for (const { path, response } of responses) {
+    const id = response.headers()['x-request-id'] ?? '';
+    expect(id, `${path} (${response.status()})`).toMatch(uuid);
+    expect(seen.has(id), path).toBe(false);
+    seen.add(id);
+  }
+
+  for (const path of ['/vi/procedures/register-birth', '/vi/track', '/api/health']) {
+    const response = await request.get(path, { headers: { 'x-request-id': 'lb-0f3a9c2e71d84b56' } });
+    expect(response.headers()['x-request-id'], path).toBe('lb-0f3a9c2e71d84b56');
+  }
+  // Anything else is replaced, so that a client cannot write into the logs through it.
+  for (const incoming of ['short', 'not an id at all', 'x'.repeat(200)]) {
+    const response = await request.get('/vi', { headers: { 'x-request-id': incoming } });
+    expect(response.headers()['x-request-id'], incoming).toMatch(uuid);
   }
 });

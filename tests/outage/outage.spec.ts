@@ -1,4 +1,5 @@
 import { expect, test } from '@playwright/test';
+import { simulatorURL as SIMULATOR } from '../../playwright.config';
 import { declareAndSubmit, startAndAnswerAll } from '../support/apply';
 
 // The delivery issue's "done when", through the browser: submitted while the province's system is down,
@@ -6,7 +7,6 @@ import { declareAndSubmit, startAndAnswerAll } from '../support/apply';
 // and later its result on the tracking page, exactly one copy each in the simulator. This project runs
 // after all others (playwright.config.ts), because taking the shared simulator down would disturb them.
 
-const SIMULATOR = 'http://127.0.0.1:4010';
 const faults = (body: object) =>
   fetch(`${SIMULATOR}/admin/faults`, { method: 'POST', body: JSON.stringify(body) });
 

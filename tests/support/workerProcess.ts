@@ -27,6 +27,8 @@ export async function startWorker(databaseUrl: string, provinceUrl: string): Pro
       PROVINCE_BASE_URL: provinceUrl,
       OUTBOX_LEASE_SECONDS: '2',
       STATUS_POLL_SECONDS: '3600',
+      // vitest silences logs (vitest.config.mts); the worker announces itself at info.
+      LOG_LEVEL: 'info',
     },
   });
   let output = '';

@@ -1,5 +1,6 @@
 'use server';
 
+import { headers } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { findProcedure } from '@/catalogue';
 import {
@@ -36,6 +37,7 @@ import {
 } from '@/lib/applications';
 import { parseCode, randomCode, TRACKING_KEY_LENGTH } from '@/lib/codes';
 import { formText } from '@/lib/formData';
+import { requestLogger } from '@/lib/log';
 import { localePath, paths } from '@/lib/paths';
 import { clientAddress, hit, type Limit } from '@/lib/rateLimit';
 import { DRAFT_LIFETIME_DAYS, ensureSessionHash } from '@/lib/session';
@@ -76,6 +78,7 @@ export async function startApplication(form: FormData) {
     resumeCode: randomCode(),
     lifetimeDays: DRAFT_LIFETIME_DAYS,
   });
+  requestLogger(await headers()).info({ journeyId: journey.id }, 'Application started');
   redirect(localePath(locale, paths.consent(journey.id)));
 }
 
@@ -125,6 +128,10 @@ export async function saveAnswerAction(form: FormData) {
     } else {
       const checked = await checkUpload(upload instanceof File ? upload : null);
       if (!checked.ok) {
+        requestLogger(await headers()).info(
+          { journeyId: journey.id, questionId, refused: checked.key },
+          'Upload refused',
+        );
         errors = [
           {
             field: questionId,
@@ -203,6 +210,7 @@ export async function submitApplication(form: FormData) {
   if (missing || !draft.consentedAt) redirect(localePath(locale, paths.tasks(journey.id)));
   // Generous (a commune's helpers send many from one laptop), but a script cannot flood the province.
   if (!(await hit(db, `submit:client:${await clientAddress()}`, SUBMIT_LIMIT)).allowed) {
+    requestLogger(await headers()).warn({ journeyId: journey.id }, 'Submission refused: address limit');
     await saveLastAttempt(db, draft.id, {
       questionId: '__check',
       values: {},
@@ -234,7 +242,7 @@ export async function submitApplication(form: FormData) {
   if (!office) redirect(localePath(locale, paths.tasks(journey.id)));
   const phone = relevant['applicant-phone'];
   const cid = relevant['applicant-cid'];
-  await submitDraft(
+  const { submission, created } = await submitDraft(
     db,
     {
       draftId: draft.id,
@@ -249,6 +257,10 @@ export async function submitApplication(form: FormData) {
     },
     () => randomCode(),
   );
+  requestLogger(await headers()).info(
+    { journeyId: journey.id, submissionId: submission.id, created, dossiers: journey.procedures.length },
+    created ? 'Application submitted' : 'Application already submitted',
+  );
   redirect(localePath(locale, paths.confirmation(journey.id)));
 }
 
@@ -259,10 +271,12 @@ export async function resumeApplication(form: FormData) {
   const db = await database();
   // Codes cannot be guessed (29⁸ of them), but a client trying many is refused for a while all the same.
   if (!(await hit(db, `resume:client:${await clientAddress()}`, RESUME_LIMIT)).allowed) {
+    requestLogger(await headers()).warn('Resume refused: address limit');
     redirect(localePath(locale, `${paths.resume()}?error=limited`));
   }
   const draft = code ? await findDraftByResumeCode(db, code) : undefined;
   if (!draft) {
+    requestLogger(await headers()).info('Resume code not found');
     // The typed code is not echoed back in the URL: a resume code is a secret, URLs end up in logs.
     redirect(localePath(locale, `${paths.resume()}?error=1`));
   }

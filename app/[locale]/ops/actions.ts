@@ -6,6 +6,7 @@ import { retryDeadLetter } from '@/db/queries/outbox';
 import { isLocale } from '@/i18n/locales';
 import { database } from '@/lib/applications';
 import { formText } from '@/lib/formData';
+import { requestLogger } from '@/lib/log';
 import { opsAuthorized } from '@/lib/opsAuth';
 import { localePath, paths } from '@/lib/paths';
 
@@ -17,5 +18,6 @@ export async function retryDeadLetterAction(form: FormData) {
   if (!opsAuthorized((await headers()).get('authorization'))) redirect('/');
   const uuid = /^[0-9a-f-]{36}$/.test(id) ? id : null;
   const done = uuid ? await retryDeadLetter(await database(), uuid) : false;
+  requestLogger(await headers()).info({ outboxId: uuid, done }, 'Dead letter sent again');
   redirect(localePath(locale, `${paths.ops()}${done ? '?retried=1' : ''}`));
 }

@@ -1,11 +1,13 @@
 'use server';
 
+import { headers } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { findSubmissionByReference } from '@/db/queries/submissions';
 import { isLocale } from '@/i18n/locales';
 import { database } from '@/lib/applications';
 import { parseCode } from '@/lib/codes';
 import { formText } from '@/lib/formData';
+import { requestLogger } from '@/lib/log';
 import { localePath, paths } from '@/lib/paths';
 import { clientAddress, hit } from '@/lib/rateLimit';
 import { PER_CLIENT, PER_REFERENCE, secondFactorMatches } from '@/lib/tracking';
@@ -34,9 +36,20 @@ export async function trackDossier(form: FormData) {
     hit(db, `track:client:${client}`, PER_CLIENT),
     hit(db, `track:ref:${reference}`, PER_REFERENCE),
   ]);
-  if (!perClient.allowed || !perReference.allowed) back('limited');
+  // Neither the reference nor the digits are logged: together they open the application.
+  const logger = requestLogger(await headers());
+  if (!perClient.allowed || !perReference.allowed) {
+    logger.warn(
+      { perClient: perClient.allowed, perReference: perReference.allowed },
+      'Tracking refused: limit',
+    );
+    back('limited');
+  }
 
   const submission = await findSubmissionByReference(db, reference!);
-  if (!submission || !submission.trackingKey || !secondFactorMatches(submission, digits)) back('wrong');
+  if (!submission || !submission.trackingKey || !secondFactorMatches(submission, digits)) {
+    logger.info('Tracking refused: no match');
+    back('wrong');
+  }
   redirect(localePath(locale, paths.track(submission!.reference, submission!.trackingKey!)));
 }

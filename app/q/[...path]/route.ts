@@ -3,6 +3,7 @@ import { SOURCE_PATTERN, guidePath, parseShortCode } from '@/catalogue/shortLink
 import { connection } from '@/db/client';
 import { prepareDatabase } from '@/db/prepare';
 import { recordScan } from '@/db/queries/scans';
+import { requestLogger } from '@/lib/log';
 import { localePath } from '@/lib/paths';
 
 export const dynamic = 'force-dynamic';
@@ -20,7 +21,7 @@ export async function GET(request: NextRequest, { params }: RouteContext<'/q/[..
     await recordScan(connection().db, target.code, target.source);
   } catch (error) {
     // The person scanning matters more than the count: send them on even if the database is down.
-    console.error('qr scan not counted', target.code, error);
+    requestLogger(request.headers).error({ err: error, code: target.code }, 'QR scan not counted');
   }
   return redirect(request, target.path);
 }

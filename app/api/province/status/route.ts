@@ -3,6 +3,7 @@ import { toDossierStatus } from '@/adapters/province/mapping';
 import { verify } from '@/adapters/province/signing';
 import { recordProvinceStatus } from '@/db/queries/tracking';
 import { database } from '@/lib/applications';
+import { requestLogger } from '@/lib/log';
 import { provinceSettings } from '@/adapters/province/settings';
 
 export const dynamic = 'force-dynamic';
@@ -31,25 +32,32 @@ const statusPush = z.object({
  */
 export async function POST(request: Request) {
   const secret = provinceSettings().webhookSecret;
+  const logger = requestLogger(request.headers);
+  // Refusals are logged without the body: a status report names a dossier, which belongs to a person.
+  const refuse = (status: number, error: string) => {
+    logger.warn({ status, error }, 'Status push refused');
+    return Response.json({ error }, { status });
+  };
   if (Number(request.headers.get('content-length') ?? 0) > MAX_BODY_BYTES) {
-    return Response.json({ error: 'body too large' }, { status: 413 });
+    return refuse(413, 'body too large');
   }
   const body = await request.text();
-  if (body.length > MAX_BODY_BYTES) return Response.json({ error: 'body too large' }, { status: 413 });
+  if (body.length > MAX_BODY_BYTES) return refuse(413, 'body too large');
   const timestamp = request.headers.get('x-timestamp') ?? '';
   const signature = request.headers.get('x-signature') ?? '';
   if (!/^[0-9a-f]{64}$/.test(signature) || !verify(secret, timestamp, body, signature)) {
-    return Response.json({ error: 'bad signature' }, { status: 401 });
+    return refuse(401, 'bad signature');
   }
   let json: unknown;
   try {
     json = JSON.parse(body);
   } catch {
-    return Response.json({ error: 'not JSON' }, { status: 400 });
+    return refuse(400, 'not JSON');
   }
   const parsed = statusPush.safeParse(json);
-  if (!parsed.success) return Response.json({ error: 'not a status report' }, { status: 400 });
+  if (!parsed.success) return refuse(400, 'not a status report');
   const result = await recordProvinceStatus(await database(), toDossierStatus(parsed.data), 'webhook');
-  if (!result.found) return Response.json({ error: 'unknown dossier' }, { status: 404 });
+  if (!result.found) return refuse(404, 'unknown dossier');
+  logger.info({ provinceStatus: parsed.data.TrangThaiHoSo, recorded: result.added }, 'Status push recorded');
   return Response.json({ recorded: result.added });
 }
