@@ -8,7 +8,9 @@ import { locales } from '@/i18n/locales';
 import { localeFrom } from '@/i18n/params';
 import { getT } from '@/i18n/translate';
 
-// Prerendered without a source; a leaflet for a named place is rendered on first request, then cached.
+// Prerendered without a source; a leaflet for a named place is rendered on first request, then cached
+// (the layout's `dynamicParams = false` would otherwise answer 404 for every place).
+export const dynamicParams = true;
 export function generateStaticParams() {
   return locales.flatMap((locale) => procedures.map((p) => ({ locale, procedureId: p.id, source: [] })));
 }
