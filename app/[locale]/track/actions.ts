@@ -40,7 +40,7 @@ export async function trackDossier(form: FormData) {
   const logger = requestLogger(await headers());
   if (!perClient.allowed || !perReference.allowed) {
     logger.warn(
-      { perClient: perClient.allowed, perReference: perReference.allowed },
+      { overClientLimit: !perClient.allowed, overReceiptLimit: !perReference.allowed },
       'Tracking refused: limit',
     );
     back('limited');
