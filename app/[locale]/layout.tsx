@@ -10,7 +10,8 @@ import { getT } from '@/i18n/translate';
 export function generateStaticParams() {
   return locales.map((locale) => ({ locale }));
 }
-export const dynamicParams = false;
+// No `dynamicParams = false` here: Next.js applies a layout's to every route below, and a leaflet for a
+// named place is a page rendered on first request. The proxy already sends unknown locales elsewhere.
 // The information pages below are prerendered (docs/adr/0012). Next.js would let a shared cache (a CDN or
 // the province's reverse proxy) keep them a year; an hour means a deploy reaches readers within the hour,
 // and a cached page never outlives for long the CSS and JavaScript files it names.
