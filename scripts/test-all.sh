@@ -66,9 +66,9 @@ PLAYWRIGHT_JSON_OUTPUT_NAME="$REPORTS/e2e-pglite.json" npx playwright test || st
 
 if [ -n "$PG_URL" ]; then
   step "End-to-end and accessibility on PostgreSQL"
-  # Only the specs that write to the database: the information pages never touch it.
+  # Only the specs that use the database (applications, operations, QR scans, screen playlists).
   DATABASE_URL="$PG_URL" PLAYWRIGHT_JSON_OUTPUT_NAME="$REPORTS/e2e-postgres.json" \
-    npx playwright test tests/e2e/apply.spec.ts tests/e2e/ops.spec.ts || status=1
+    npx playwright test tests/e2e/apply.spec.ts tests/e2e/ops.spec.ts tests/e2e/leaflet.spec.ts tests/e2e/screen.spec.ts || status=1
 fi
 
 step "Summary"
