@@ -14,14 +14,14 @@
  * Prints tables and writes bench/results/lighthouse.json.
  */
 import { execFile } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import type { Result } from 'lighthouse';
 import { chromiumArgs, chromiumPath } from '../tests/support/chromium';
 import { keyRoutes, selectedRoutes, statusOf, type Route } from './support/routes';
-import { withPortal } from './support/server';
+import { loadAverage, withPortal, type Portal } from './support/server';
 
 const runs = Number(process.env.BENCH_RUNS ?? 3);
 const categories = ['performance', 'accessibility', 'best-practices', 'seo'] as const;
@@ -73,6 +73,8 @@ async function runOnce(url: string, profile: Profile, cookie: string): Promise<R
         'node_modules/lighthouse/cli/index.js',
         url,
         '--quiet',
+        // The DevTools log, to tell why when Chromium fails to load the page (see `whyFailed`).
+        '--save-assets',
         '--output=json',
         `--output-path=${report}`,
         `--only-categories=${categories.join(',')}`,
@@ -84,7 +86,8 @@ async function runOnce(url: string, profile: Profile, cookie: string): Promise<R
         `--throttling.requestLatencyMs=${profile.rttMs * 3.75}`,
         `--throttling.downloadThroughputKbps=${profile.throughputKbps * 0.9}`,
         `--throttling.uploadThroughputKbps=${profile.throughputKbps * 0.9}`,
-        `--chrome-flags=${['--headless', ...chromiumArgs].join(' ')}`,
+        // Playwright turns Chromium's HTTPS upgrades off; chrome-launcher does not.
+        `--chrome-flags=${['--headless', ...chromiumArgs, '--disable-features=HttpsUpgrades,HttpsFirstBalancedModeAutoEnable'].join(' ')}`,
         ...(cookie ? [`--extra-headers=${JSON.stringify({ Cookie: cookie })}`] : []),
       ],
       {
@@ -96,8 +99,55 @@ async function runOnce(url: string, profile: Profile, cookie: string): Promise<R
     if (lhr.runtimeError)
       throw new Error(`Lighthouse on ${url}: ${lhr.runtimeError.code} ${lhr.runtimeError.message}`);
     return lhr;
+  } catch (error) {
+    const stderr = String((error as { stderr?: unknown }).stderr ?? (error as Error).message).trim();
+    throw new Error(`${stderr.split('\n')[0]} [${await whyFailed(dir, url)}]`);
   } finally {
     rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** The network errors of the failed run's documents, and whether the portal still answers. */
+async function whyFailed(dir: string, url: string): Promise<string> {
+  const reasons: string[] = [];
+  const log = readdirSync(dir).find((f) => f.endsWith('.devtoolslog.json'));
+  if (log) {
+    const events = JSON.parse(readFileSync(path.join(dir, log), 'utf8')) as {
+      method: string;
+      params: { type?: string; errorText?: string; blockedReason?: string };
+    }[];
+    for (const e of events)
+      if (e.method === 'Network.loadingFailed' && e.params.type === 'Document')
+        reasons.push(
+          `document: ${e.params.errorText}${e.params.blockedReason ? ` (${e.params.blockedReason})` : ''}`,
+        );
+  }
+  const health = await fetch(new URL('/api/health', url)).then(
+    (res) => `health ${res.status}`,
+    (error: unknown) => `health: ${(error as Error).message}`,
+  );
+  return [...reasons, health].join('; ');
+}
+
+/**
+ * On this shared machine Lighthouse now and then reports "Chrome prevented page load with an
+ * interstitial" (Chromium's error page) for a page that loads fine the next time: up to three tries.
+ */
+async function runWithRetries(
+  portal: Portal,
+  url: string,
+  profile: Profile,
+  cookie: string,
+): Promise<Result> {
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      return await runOnce(url, profile, cookie);
+    } catch (error) {
+      if (!portal.alive()) throw new PortalStoppedError();
+      const message = (error as Error).message;
+      if (attempt >= 3) throw new Error(`Lighthouse failed three times on ${url}: ${message}`);
+      console.log(`  Lighthouse failed on ${url}: ${message}; trying again`);
+    }
   }
 }
 
@@ -141,33 +191,57 @@ const median = (values: number[]) => {
   return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
 };
 
-async function measure(base: string, route: Route, profile: Profile) {
+/** `next start` went away under a run (see bench/support/server.ts): restart, prepare the routes again. */
+class PortalStoppedError extends Error {}
+
+async function measure(portal: Portal, route: Route, profile: Profile) {
   const cookie = route.cookies.map((c) => `${c.name}=${c.value}`).join('; ');
   const all: Figures[] = [];
   const failing = new Map<string, ReturnType<typeof failingAudits>[number] & { runs: number }>();
+  const failedRuns: string[] = [];
   for (let run = 1; run <= runs; run += 1) {
-    const lhr = await runOnce(new URL(route.path, base).toString(), profile, cookie);
+    let lhr: Result;
+    try {
+      lhr = await runWithRetries(portal, new URL(route.path, portal.url).toString(), profile, cookie);
+    } catch (error) {
+      if (error instanceof PortalStoppedError) throw error;
+      // Reported, and the other runs and routes still measured.
+      console.log(`  ${(error as Error).message}`);
+      failedRuns.push((error as Error).message);
+      continue;
+    }
     all.push(figures(lhr));
     for (const audit of failingAudits(lhr)) {
       const key = `${audit.category}/${audit.id}`;
       failing.set(key, { ...audit, runs: (failing.get(key)?.runs ?? 0) + 1 });
     }
   }
+  if (all.length === 0)
+    return { median: null, runs: all, failedRuns, misses: [], failingAudits: [...failing.values()] };
   const keys = Object.keys(all[0]!) as (keyof Figures)[];
   const med = Object.fromEntries(keys.map((k) => [k, median(all.map((f) => f[k]))])) as unknown as Figures;
   const misses = budgets[profile.name]
     .filter(([key, test]) => !test(med[key]))
     .map(([key, , text]) => `${key} ${text}`);
-  return { median: med, runs: all, misses, failingAudits: [...failing.values()] };
+  return { median: med, runs: all, failedRuns, misses, failingAudits: [...failing.values()] };
 }
 
 const s = (ms: number) => Math.round(ms / 10) / 100;
 
 async function main() {
+  const loadAtStart = loadAverage();
   const results = await withPortal({}, async (portal) => {
-    const routes = selectedRoutes(await keyRoutes(portal.url));
+    let routes = selectedRoutes(await keyRoutes(portal.url));
+    // With PGlite in memory the drafts and the receipt go with the server: make them again.
+    const revive = async () => {
+      console.log('  next start was stopped from outside; restarting it and preparing the routes again');
+      await portal.restart();
+      routes = selectedRoutes(await keyRoutes(portal.url));
+    };
     const measured = [];
-    for (const route of routes) {
+    for (let index = 0; index < routes.length; index += 1) {
+      if (!portal.alive()) await revive();
+      let route = routes[index]!;
       const status = await statusOf(portal.url, route);
       if (status !== 200) {
         if (!(route.optional && status === 404))
@@ -179,7 +253,16 @@ async function main() {
       const byProfile: Record<string, Awaited<ReturnType<typeof measure>>> = {};
       for (const profile of profiles) {
         console.log(`${route.name} (${route.path}), ${profile.name}: ${runs} run(s)…`);
-        byProfile[profile.name] = await measure(portal.url, route, profile);
+        for (let restarts = 0; ; restarts += 1) {
+          try {
+            byProfile[profile.name] = await measure(portal, route, profile);
+            break;
+          } catch (error) {
+            if (!(error instanceof PortalStoppedError) || restarts >= 3) throw error;
+            await revive();
+            route = routes[index]!;
+          }
+        }
       }
       measured.push({ route: route.name, path: route.path, available: true as const, profiles: byProfile });
     }
@@ -194,9 +277,11 @@ async function main() {
     );
     console.table(
       available.map((r) => {
-        const { median: m, misses } = r.profiles[profile.name]!;
+        const { median: m, misses, runs: done, failedRuns } = r.profiles[profile.name]!;
+        if (!m) return { route: r.route, budgets: `FAILED: ${failedRuns[0]}` };
         return {
           route: r.route,
+          runs: failedRuns.length ? `${done.length} of ${runs}` : done.length,
           perf: m.performance,
           a11y: m.accessibility,
           'best pr.': m['best-practices'],
@@ -244,12 +329,16 @@ async function main() {
   const skipped = results.filter((r) => !r.available);
   if (skipped.length > 0) console.log(`Not available (404): ${skipped.map((r) => r.path).join(', ')}`);
 
+  console.log(
+    `Machine load average (1 min): ${loadAtStart} at the start, ${loadAverage()} at the end (${os.cpus().length} cores).`,
+  );
   mkdirSync('bench/results', { recursive: true });
   writeFileSync(
     'bench/results/lighthouse.json',
     JSON.stringify(
       {
         measuredAt: new Date().toISOString(),
+        loadAverage: { start: loadAtStart, end: loadAverage() },
         lighthouse: 'npm lighthouse, simulated throttling, mobile form factor',
         runs,
         profiles,
@@ -262,6 +351,11 @@ async function main() {
       2,
     ),
   );
+  const failedRuns = available.flatMap((r) => profiles.flatMap((p) => r.profiles[p.name]!.failedRuns));
+  if (failedRuns.length > 0) {
+    console.error(`\n*** ${failedRuns.length} Lighthouse run(s) failed after three tries (see above) ***`);
+    process.exitCode = 1;
+  }
 }
 
 main().catch((error: unknown) => {

@@ -30,7 +30,7 @@ import {
   UnexpectedResponseError,
   type Timing,
 } from './support/citizen';
-import { withPortal, withPostgresDatabase } from './support/server';
+import { loadAverage, withPortal, withPostgresDatabase } from './support/server';
 
 const users = Number(process.env.BENCH_USERS ?? 200);
 const seconds = Number(process.env.BENCH_SECONDS ?? 300);
@@ -225,6 +225,7 @@ async function ledger(databaseUrl: string, simulatorUrl: string, confirmed: stri
 }
 
 async function main() {
+  const loadAtStart = loadAverage();
   console.log(
     `Load: ${users} citizens for ${seconds} s (think ${thinkMs} ms ± 50 %, ramp ${rampSeconds} s) on ` +
       `PostgreSQL, ${os.cpus().length} CPU core(s) shared by the load generator, next start, the relay, ` +
@@ -360,12 +361,16 @@ async function main() {
     console.table([...grouped].slice(0, 20).map(([message, n]) => ({ message, n })));
   }
 
+  console.log(
+    `Machine load average (1 min): ${loadAtStart} at the start, ${loadAverage()} at the end (${os.cpus().length} cores).`,
+  );
   mkdirSync('bench/results', { recursive: true });
   writeFileSync(
     'bench/results/load.json',
     JSON.stringify(
       {
         measuredAt: new Date().toISOString(),
+        loadAverage: { start: loadAtStart, end: loadAverage() },
         cpus: os.cpus().length,
         settings: { users, seconds, thinkMs, rampSeconds, journey: 'register-birth, JavaScript off' },
         wallSeconds: round(result.wallSeconds),

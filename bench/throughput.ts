@@ -24,7 +24,13 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { gzipSync } from 'node:zlib';
 import autocannon, { type Client, type Options } from 'autocannon';
 import { actionForm, Citizen } from './support/citizen';
-import { postgresReachable, withPortal, withPostgresDatabase, type Portal } from './support/server';
+import {
+  loadAverage,
+  postgresReachable,
+  withPortal,
+  withPostgresDatabase,
+  type Portal,
+} from './support/server';
 
 const seconds = Number(process.env.BENCH_SECONDS ?? 10);
 const warmupSeconds = Number(process.env.BENCH_WARMUP_SECONDS ?? 2);
@@ -186,6 +192,7 @@ function serve(file: string, port: number) {
 }
 
 async function main() {
+  const loadAtStart = loadAverage();
   console.log(
     `Throughput, ${os.cpus().length} CPU core(s): autocannon in this process, next start and the database ` +
       `(PGlite inside the server process; PostgreSQL its own processes) on the same host.`,
@@ -227,12 +234,16 @@ async function main() {
   for (const [p, served] of Object.entries(runs[0]!.served)) console.log(`${p}: ${served}`);
   console.log(`  headers of ${guidePath}: ${JSON.stringify(runs[0]!.headers[guidePath])}`);
 
+  console.log(
+    `Machine load average (1 min): ${loadAtStart} at the start, ${loadAverage()} at the end (${os.cpus().length} cores).`,
+  );
   mkdirSync('bench/results', { recursive: true });
   writeFileSync(
     'bench/results/throughput.json',
     JSON.stringify(
       {
         measuredAt: new Date().toISOString(),
+        loadAverage: { start: loadAtStart, end: loadAverage() },
         cpus: os.cpus().length,
         settings: { seconds, warmupSeconds, connections },
         ceiling: top,

@@ -7,6 +7,7 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
+import os from 'node:os';
 import { setTimeout as sleep } from 'node:timers/promises';
 import postgres from 'postgres';
 
@@ -30,6 +31,13 @@ export interface Portal {
   /** The `next start` process (it renders in-process: "next-server"). */
   readonly serverPid: number;
   readonly workerPid: number | undefined;
+  /** Whether `next start` is still running. */
+  alive(): boolean;
+  /**
+   * Stops whatever is left and starts everything again, fresh (with PGlite: an empty database). For a
+   * long bench on a shared machine, where another test run may stop every `next-server` it sees.
+   */
+  restart(): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -38,6 +46,9 @@ interface Child {
   /** The last few KB of its output, for the error message when it dies. */
   readonly tail: () => string;
 }
+
+/** Set while a bench stops its processes on purpose, so that their exit is not reported as a crash. */
+let stopping = false;
 
 function startChild(name: string, args: string[], env: NodeJS.ProcessEnv): Child {
   const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'], env });
@@ -49,6 +60,14 @@ function startChild(name: string, args: string[], env: NodeJS.ProcessEnv): Child
   child.stderr!.on('data', keep);
   child.on('error', (error) => {
     tail += `\n${name} could not start: ${error.message}`;
+  });
+  // A process that dies mid-bench would otherwise show only as refused connections. Exit code 143 is
+  // SIGTERM, handled: something outside the bench stopped it.
+  child.on('exit', (code, signal) => {
+    if (!stopping)
+      console.error(
+        `\n*** ${name} (pid ${child.pid}) exited unexpectedly (${code ?? signal}); its last output:\n${tail}\n***`,
+      );
   });
   return { process: child, tail: () => tail };
 }
@@ -76,16 +95,25 @@ async function waitFor(name: string, child: Child, ready: () => Promise<boolean>
   throw new Error(`${name} was not ready within ${timeoutMs / 1000} s:\n${child.tail()}`);
 }
 
-export async function startPortal(options: PortalOptions = {}): Promise<Portal> {
-  if (!existsSync('.next/BUILD_ID'))
-    throw new Error('No production build in .next: run `npx next build` in this worktree first.');
-  const url = `http://127.0.0.1:${portalPort}`;
-  const simulatorUrl = `http://127.0.0.1:${simulatorPort}`;
-  const started: Child[] = [];
-  const stop = async () => {
+interface Running {
+  readonly children: Child[];
+  readonly server: Child;
+  readonly worker: Child | undefined;
+  readonly driver: string;
+}
+
+async function stopAll(children: readonly Child[]) {
+  stopping = true;
+  try {
     // The portal first, so the relay does not log a burst of failed deliveries on the way down.
-    for (const child of [...started].reverse()) await stopChild(child);
-  };
+    for (const child of [...children].reverse()) await stopChild(child);
+  } finally {
+    stopping = false;
+  }
+}
+
+async function launch(options: PortalOptions, url: string, simulatorUrl: string): Promise<Running> {
+  const children: Child[] = [];
   try {
     const simulator = startChild('The simulator', ['--import', 'tsx', 'simulator/main.ts'], {
       ...process.env,
@@ -93,7 +121,7 @@ export async function startPortal(options: PortalOptions = {}): Promise<Portal> 
       SIMULATOR_STORE: `/tmp/motcua-bench-simulator-${process.pid}.json`,
       SIMULATOR_WEBHOOK_URL: `${url}/api/province/status`,
     });
-    started.push(simulator);
+    children.push(simulator);
     await waitFor('The simulator', simulator, async () => (await fetch(`${simulatorUrl}/admin/stats`)).ok);
 
     const env: NodeJS.ProcessEnv = {
@@ -116,7 +144,7 @@ export async function startPortal(options: PortalOptions = {}): Promise<Portal> 
       ['node_modules/next/dist/bin/next', 'start', '-p', String(portalPort)],
       env,
     );
-    started.push(server);
+    children.push(server);
     let driver = '';
     await waitFor('next start', server, async () => {
       const res = await fetch(`${url}/api/health`);
@@ -136,21 +164,41 @@ export async function startPortal(options: PortalOptions = {}): Promise<Portal> 
       worker.process.stdout!.on('data', (chunk: Buffer) => {
         if (String(chunk).includes('Outbox relay running')) running = true;
       });
-      started.push(worker);
+      children.push(worker);
       await waitFor('The outbox relay', worker, async () => running);
     }
-    return {
-      url,
-      simulatorUrl,
-      driver,
-      serverPid: server.process.pid!,
-      workerPid: worker?.process.pid,
-      stop,
-    };
+    return { children, server, worker, driver };
   } catch (error) {
-    await stop();
+    await stopAll(children);
     throw error;
   }
+}
+
+export async function startPortal(options: PortalOptions = {}): Promise<Portal> {
+  if (!existsSync('.next/BUILD_ID'))
+    throw new Error('No production build in .next: run `npx next build` in this worktree first.');
+  const url = `http://127.0.0.1:${portalPort}`;
+  const simulatorUrl = `http://127.0.0.1:${simulatorPort}`;
+  let running = await launch(options, url, simulatorUrl);
+  return {
+    url,
+    simulatorUrl,
+    get driver() {
+      return running.driver;
+    },
+    get serverPid() {
+      return running.server.process.pid!;
+    },
+    get workerPid() {
+      return running.worker?.process.pid;
+    },
+    alive: () => !exited(running.server.process),
+    restart: async () => {
+      await stopAll(running.children);
+      running = await launch(options, url, simulatorUrl);
+    },
+    stop: () => stopAll(running.children),
+  };
 }
 
 /** Runs `run` against a freshly started portal and stops it afterwards, whatever happens. */
@@ -192,4 +240,12 @@ export async function withPostgresDatabase<T>(label: string, run: (url: string) 
     await admin.unsafe(`drop database if exists "${name}" with (force)`);
     await admin.end();
   }
+}
+
+/**
+ * The machine's 1-minute load average: on a 2-core machine shared with other test runs, anything above
+ * 2 means the bench competed for the cores and its timings are pessimistic.
+ */
+export function loadAverage(): number {
+  return Math.round(os.loadavg()[0]! * 10) / 10;
 }
