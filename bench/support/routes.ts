@@ -40,7 +40,7 @@ export async function keyRoutes(base: string): Promise<Route[]> {
     route('track (find)', '/vi/track'),
     route('tracking page', sent.trackingPath!),
     route('leaflet', '/vi/procedures/register-birth/leaflet', [], true),
-    route('screen', '/screens/xa-pilot-1', [], true),
+    route('screen', '/vi/screens/tan-quang-1', [], true),
   ];
 }
 
