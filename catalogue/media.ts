@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { locales, type Locale } from '@/i18n/locales';
+import { localeInfo, locales, type Locale } from '@/i18n/locales';
 import type { GuideRef } from './types';
 import data from './media/recordings.json';
 
@@ -60,4 +60,13 @@ export function textFor(recording: Recording, locale: Locale) {
     recording.texts.find((t) => t.language === locale) ??
     recording.texts.find((t) => t.language === recording.language)
   );
+}
+
+/**
+ * Recordings a page plays before its text: a language with its own audio whose text is mostly Vietnamese
+ * fallback (Hmong, Tày, Dao, Nùng) puts that audio first, with pictures.
+ */
+export function recordingsToHearFirst(pageRecordings: readonly Recording[], locale: Locale): Recording[] {
+  if (localeInfo[locale].completeness !== 'partial') return [];
+  return pageRecordings.filter((r) => r.kind === 'audio' && r.language === locale);
 }

@@ -1,7 +1,8 @@
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { defaultLocale, locales, type Locale } from '@/i18n/locales';
-import { flatMessages, keySource, statusFiles } from '@/i18n/messages';
+import { flatMessages, statusFiles } from '@/i18n/messages';
+import { stringShare } from './languageCoverage';
 
 /**
  * Static checks over the message files, shared by the unit tests (which fail on any problem) and the
@@ -65,15 +66,8 @@ export function statusProblems(locale: Locale): string[] {
 
 /** Per-locale coverage: strings in the page's own language, split into reviewed and draft. */
 export function coverage(locale: Locale) {
-  const keys = [...flatMessages(defaultLocale).keys()];
-  let reviewed = 0;
-  let draft = 0;
-  for (const key of keys) {
-    const source = keySource(locale, key);
-    if (source === 'own') reviewed += 1;
-    else if (source === 'draft') draft += 1;
-  }
-  return { locale, total: keys.length, reviewed, draft, fallback: keys.length - reviewed - draft };
+  const { reviewed, draft, total } = stringShare(locale, [...flatMessages(defaultLocale).keys()]);
+  return { locale, total, reviewed, draft, fallback: total - reviewed - draft };
 }
 
 const SOURCE_DIRS = ['app', 'components', 'lib', 'catalogue', 'i18n'];

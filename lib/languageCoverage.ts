@@ -30,7 +30,8 @@ const guides = [
   ...lifeEvents.map((e) => ({ kind: 'life-event' as const, id: e.id })),
 ];
 
-function strings(locale: Locale, keys: readonly string[]): Share {
+/** How many of `keys` a language shows in its own words, reviewed or draft. */
+export function stringShare(locale: Locale, keys: readonly string[]): Share {
   let reviewed = 0;
   let draft = 0;
   for (const key of keys) {
@@ -77,11 +78,11 @@ export function languageCoverage(locale: Locale): LanguageCoverage {
   const keys = [...flatMessages(defaultLocale).keys()];
   return {
     locale,
-    interface: strings(
+    interface: stringShare(
       locale,
       keys.filter((k) => !k.startsWith('catalogue.')),
     ),
-    guides: strings(
+    guides: stringShare(
       locale,
       keys.filter((k) => k.startsWith('catalogue.')),
     ),

@@ -4,13 +4,13 @@ import { setRequestLocale } from 'next-intl/server';
 import { Clock, ListOrdered } from 'lucide';
 import { Icon } from '@/components/ui/Icon';
 import { findLifeEvent, findProcedure, lifeEvents } from '@/catalogue';
-import { recordingsForPage } from '@/catalogue/media';
+import { recordingsForPage, recordingsToHearFirst } from '@/catalogue/media';
 import { PageShell } from '@/components/layout/PageShell';
 import { GuideMedia } from '@/components/media/GuideMedia';
 import { ListenFirst } from '@/components/media/ListenFirst';
 import { Pictogram } from '@/components/ui/Pictogram';
 import { SampleLabel } from '@/components/ui/SampleLabel';
-import { localeInfo, locales } from '@/i18n/locales';
+import { locales } from '@/i18n/locales';
 import { localeFrom } from '@/i18n/params';
 import { getT, type KeyIn } from '@/i18n/translate';
 import { localePath, paths } from '@/lib/paths';
@@ -41,10 +41,7 @@ export default async function LifeEventPage({ params }: Props) {
   const procedureTexts = getT(locale, 'catalogue.procedures');
   const path = paths.lifeEvent(event.id);
   const media = recordingsForPage({ kind: 'life-event', id: event.id }, locale);
-  const listenFirst =
-    localeInfo[locale].completeness === 'partial'
-      ? media.filter((r) => r.kind === 'audio' && r.language === locale)
-      : [];
+  const listenFirst = recordingsToHearFirst(media, locale);
 
   return (
     <PageShell

@@ -11,13 +11,13 @@ import {
   procedures,
   type CatalogueProcedure,
 } from '@/catalogue';
-import { recordingsForPage } from '@/catalogue/media';
+import { recordingsForPage, recordingsToHearFirst } from '@/catalogue/media';
 import { durationText, feeText } from '@/components/guide/factText';
 import { PageShell } from '@/components/layout/PageShell';
 import { GuideMedia } from '@/components/media/GuideMedia';
 import { ListenFirst } from '@/components/media/ListenFirst';
 import { SampleLabel } from '@/components/ui/SampleLabel';
-import { localeInfo, locales } from '@/i18n/locales';
+import { locales } from '@/i18n/locales';
 import { localeFrom } from '@/i18n/params';
 import { getT, type KeyIn } from '@/i18n/translate';
 import { localePath, paths } from '@/lib/paths';
@@ -65,11 +65,7 @@ export default async function ProcedurePage({ params }: Props) {
   const bundles = bundlesContaining(procedure.id);
   const parentEvent = events[0] ?? lifeEventsFor(bundles[0]?.id ?? procedure.id)[0];
   const media = recordingsForPage({ kind: 'procedure', id: procedure.id }, locale);
-  // Audio first where the language has a recording but the page's text is mostly Vietnamese fallback.
-  const listenFirst =
-    localeInfo[locale].completeness === 'partial'
-      ? media.filter((r) => r.kind === 'audio' && r.language === locale)
-      : [];
+  const listenFirst = recordingsToHearFirst(media, locale);
 
   return (
     <PageShell
