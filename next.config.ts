@@ -25,10 +25,19 @@ const contentSecurityPolicy = [
   "form-action 'self'",
 ].join('; ');
 
-const securityHeaders = [
-  { key: 'Content-Security-Policy', value: contentSecurityPolicy },
+/** On every response, the build's own CSS and JavaScript files included. */
+const transportHeaders = [
   { key: 'Strict-Transport-Security', value: 'max-age=63072000; includeSubDomains' },
   { key: 'X-Content-Type-Options', value: 'nosniff' },
+];
+
+/**
+ * On everything but `/_next/static/` (content-hashed CSS, JavaScript and media of the build): these
+ * govern a document, and on a stylesheet or script they do nothing but add ~0.6 KB to a request that
+ * every first visit makes before it can paint.
+ */
+const documentHeaders = [
+  { key: 'Content-Security-Policy', value: contentSecurityPolicy },
   { key: 'Referrer-Policy', value: 'same-origin' },
   { key: 'Permissions-Policy', value: 'camera=(), microphone=(), geolocation=(), payment=(), usb=()' },
   { key: 'X-Frame-Options', value: 'DENY' },
@@ -36,7 +45,10 @@ const securityHeaders = [
 
 const nextConfig: NextConfig = {
   async headers() {
-    return [{ source: '/:path*', headers: securityHeaders }];
+    return [
+      { source: '/:path*', headers: transportHeaders },
+      { source: '/((?!_next/static/).*)', headers: documentHeaders },
+    ];
   },
   // PGlite ships a WASM build of PostgreSQL that must be loaded from node_modules, not bundled.
   serverExternalPackages: ['@electric-sql/pglite'],

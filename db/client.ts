@@ -1,3 +1,4 @@
+import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
@@ -35,7 +36,11 @@ export function connect(options: { databaseUrl?: string; pgliteDir?: string } = 
       close: () => sql.end({ timeout: 5 }),
     };
   }
-  const client = new PGlite(options.pgliteDir ?? env().PGLITE_DIR);
+  const dataDir = options.pgliteDir ?? env().PGLITE_DIR;
+  // PGlite creates its own directory but not the ones above it (`.data` on a fresh clone, when the server
+  // is started without `npm run portal`). In-memory URLs (memory://) are not paths.
+  if (!dataDir.includes('://')) mkdirSync(path.dirname(path.resolve(dataDir)), { recursive: true });
+  const client = new PGlite(dataDir);
   const db = drizzlePglite({ client, schema, casing: 'snake_case' });
   return {
     db: db as unknown as Database,

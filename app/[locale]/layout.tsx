@@ -1,10 +1,9 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
-import { NextIntlClientProvider } from 'next-intl';
 import { setRequestLocale } from 'next-intl/server';
 import { province } from '@/catalogue/province';
+import { ErrorStringsProvider } from '@/components/ErrorStrings';
 import { isLocale, locales } from '@/i18n/locales';
-import { mergedMessages } from '@/i18n/messages';
 import { getT } from '@/i18n/translate';
 
 export function generateStaticParams() {
@@ -33,13 +32,21 @@ export default async function LocaleLayout({ children, params }: LayoutProps<'/[
   if (!isLocale(locale)) notFound();
   setRequestLocale(locale);
   // Only the error page's strings go to the browser; every other page is translated on the server.
-  const { errorPage } = mergedMessages(locale) as { errorPage: Record<string, string> };
+  const errorT = getT(locale, 'errorPage');
+  const errorStrings = {
+    locale,
+    title: errorT('title'),
+    body: errorT('body'),
+    retry: errorT('retry'),
+    home: errorT('home'),
+    staleTitle: errorT('staleTitle'),
+    staleBody: errorT('staleBody'),
+    staleContinue: errorT('staleContinue'),
+  };
   return (
     <html lang={locale}>
       <body className="flex min-h-screen flex-col">
-        <NextIntlClientProvider locale={locale} messages={{ errorPage }}>
-          {children}
-        </NextIntlClientProvider>
+        <ErrorStringsProvider strings={errorStrings}>{children}</ErrorStringsProvider>
       </body>
     </html>
   );

@@ -88,6 +88,31 @@ test('security headers on pages and API routes', async ({ request }) => {
     expect(headers['referrer-policy'], path).toBe('same-origin');
     expect(headers['permissions-policy'], path).toContain('camera=()');
   }
+  // The build's stylesheet: transport headers only (document policies on it would only cost bytes).
+  const html = await (await request.get('/vi')).text();
+  const stylesheet = /href="(\/_next\/static\/[^"]+\.css)"/.exec(html)?.[1];
+  expect(stylesheet).toBeTruthy();
+  const css = (await request.get(stylesheet!)).headers();
+  expect(css['strict-transport-security']).toContain('max-age=');
+  expect(css['x-content-type-options']).toBe('nosniff');
+  expect(css['content-security-policy']).toBeUndefined();
+});
+
+test('language alternates are in the sitemap, not in a header on every page', async ({ request }) => {
+  expect((await request.get('/vi/procedures/register-birth')).headers()['link']).toBeUndefined();
+  const robots = await (await request.get('/robots.txt')).text();
+  expect(robots).toMatch(/^Sitemap: .+\/sitemap\.xml$/m);
+  const sitemap = await (await request.get('/sitemap.xml')).text();
+  const entry = sitemap.match(
+    /<url>\s*<loc>[^<]*\/hmn\/procedures\/register-birth<\/loc>[\s\S]*?<\/url>/,
+  )?.[0];
+  expect(entry, 'the Hmong birth registration guide is listed').toBeTruthy();
+  for (const locale of ['vi', 'hmn', 'tyz', 'ium', 'nut', 'en']) {
+    expect(entry).toContain(`hreflang="${locale}"`);
+    expect(entry).toContain(`/${locale}/procedures/register-birth"`);
+  }
+  // Pages belonging to one person are never listed.
+  expect(sitemap).not.toMatch(/\/(apply|receipts|track\/)[^"<]*</);
 });
 
 test('information pages are served prerendered, and a shared cache may keep them', async ({ request }) => {
