@@ -5,7 +5,6 @@ import type { Locale } from '@/i18n/locales';
 import { getT } from '@/i18n/translate';
 import { localePath, paths } from '@/lib/paths';
 import { Leaflet } from './Leaflet';
-import './leaflet.css';
 
 /**
  * The leaflet route's page, shared by procedures and life events: on screen, how to print it and a form to

@@ -1,10 +1,11 @@
 import type { IconNode } from 'lucide';
-import { createElement } from 'react';
+import { iconId } from './iconSet';
+import sprite from './icons.svg';
 
 /**
- * A Lucide icon drawn on the server. lucide-react's icons are client components, which would ship their
- * JavaScript and serialise every path into the page's RSC payload; these are plain SVG in the HTML.
- * Always decorative: the text beside an icon carries the meaning.
+ * A Lucide icon, drawn from the sprite (components/ui/iconSet.ts): the page names the icon, and the
+ * sprite — one content-hashed file, cached for good — holds its paths. Always decorative: the text beside
+ * an icon carries the meaning.
  */
 export function Icon({
   node,
@@ -17,20 +18,15 @@ export function Icon({
 }) {
   return (
     <svg
-      xmlns="http://www.w3.org/2000/svg"
       viewBox="0 0 24 24"
       width="24"
       height="24"
-      fill="none"
-      stroke="currentColor"
-      strokeWidth={strokeWidth}
-      strokeLinecap="round"
-      strokeLinejoin="round"
       aria-hidden="true"
       focusable="false"
       className={className}
     >
-      {node.map(([tag, attrs], index) => createElement(tag, { key: index, ...attrs }))}
+      {/* The stroke width is inherited into the symbol; globals.css sets the usual 2. */}
+      <use href={`${sprite.src}#${iconId(node)}`} style={strokeWidth === 2 ? undefined : { strokeWidth }} />
     </svg>
   );
 }

@@ -11,7 +11,6 @@ import { formatCode, parseCode } from '@/lib/codes';
 import { localePath, paths } from '@/lib/paths';
 import { publicOrigin, qrSvg } from '@/lib/qr';
 import { mayView } from '@/lib/tracking';
-import './receipt.css';
 
 type Props = PageProps<'/[locale]/receipts/[reference]'>;
 
