@@ -1,13 +1,13 @@
 /**
- * `npm run bench` — the weight, Lighthouse, throughput and delivery benches one after another, each
+ * `npm run bench` — the weight, Lighthouse, throughput, delivery and load benches one after another, each
  * printing its own tables and writing bench/results/<name>.json. Needs a production build (`npx next
- * build`) and, for delivery, PostgreSQL. A bench that fails does not stop the others; the exit code is 1
- * if any failed. The load bench is not part of it: five minutes of 200 citizens is run on its own
- * (`npm run bench:load`).
+ * build`) and, for throughput, delivery and load, PostgreSQL. A bench that fails does not stop the others;
+ * the exit code is 1 if any failed. `BENCH_SKIP=load,delivery` leaves benches out.
  */
 import { spawnSync } from 'node:child_process';
 
-const benches = ['weight', 'lighthouse', 'throughput', 'delivery'];
+const skipped = new Set((process.env.BENCH_SKIP ?? '').split(',').map((name) => name.trim()));
+const benches = ['weight', 'lighthouse', 'throughput', 'delivery', 'load'].filter((b) => !skipped.has(b));
 const outcomes: { bench: string; exit: number | string; minutes: number }[] = [];
 for (const bench of benches) {
   console.log(`\n=== bench:${bench} ===`);
