@@ -6,7 +6,7 @@ import type { GuideRef } from './types';
  * Short links for QR codes and printed leaflets: `/q/<guide code><language letter>[/<source>]`, e.g.
  * `/q/ksh` is birth registration in Hmong. They are printed on paper, so a code must keep pointing at the
  * same guide for as long as a leaflet survives: never change or reuse one, only add (tested against a
- * frozen copy in tests/unit/shortLinks.test.ts). Two letters per guide, from the Vietnamese name, so a
+ * frozen copy in tests/unit/media.test.ts). Two letters per guide, from the Vietnamese name, so a
  * person typing the printed link makes fewer mistakes than with random characters.
  */
 const guideCodes: readonly (readonly [GuideRef['kind'], string, string])[] = [

@@ -2,7 +2,7 @@ import { randomInt } from 'node:crypto';
 
 /**
  * Codes people read aloud, write on paper and type on a phone: no 0/O, no 1/I/L, no U/V pairs to
- * confuse, upper case only. 8 characters from 28 give 3.8 × 10¹¹ possibilities.
+ * confuse, upper case only. 8 characters from 29 give 5.0 × 10¹¹ possibilities.
  */
 export const CODE_ALPHABET = '23456789ABCDEFGHJKMNPQRSTWXYZ';
 

@@ -11,7 +11,7 @@ export interface Route {
   readonly path: string;
   /** The session cookie of the citizen whose draft or application this page shows. */
   readonly cookies: readonly { name: string; value: string }[];
-  /** A route still being built elsewhere: measured when it answers, reported "not available" on a 404. */
+  /** A route an older build may lack (leaflet, screen): measured when it answers, "not available" on a 404. */
   readonly optional: boolean;
 }
 
