@@ -31,9 +31,10 @@ const transportHeaders = [
 ];
 
 /**
- * On everything but `/_next/static/` (content-hashed CSS, JavaScript and media of the build): these
- * govern a document, and on a stylesheet or script they do nothing but add ~0.6 KB to a request that
- * every first visit makes before it can paint.
+ * On everything but the build's content-hashed files under `/_next/static/` and the recordings' passive
+ * files under `/media/` (posters, captions, audio, video): these headers govern a document, and on a
+ * stylesheet, a poster or a captions file they do nothing but add ~0.6 KB to each request. Anything else
+ * there (an SVG, say, which can carry script) keeps them.
  */
 const documentHeaders = [
   { key: 'Content-Security-Policy', value: contentSecurityPolicy },
@@ -46,7 +47,7 @@ const nextConfig: NextConfig = {
   async headers() {
     return [
       { source: '/:path*', headers: transportHeaders },
-      { source: '/((?!_next/static/).*)', headers: documentHeaders },
+      { source: '/((?!_next/static/|media/.+\\.(?:jpg|webp|vtt|mp3|mp4)$).*)', headers: documentHeaders },
     ];
   },
   // PGlite ships a WASM build of PostgreSQL that must be loaded from node_modules, not bundled.

@@ -96,6 +96,18 @@ test('security headers on pages and API routes', async ({ request }) => {
   expect(css['strict-transport-security']).toContain('max-age=');
   expect(css['x-content-type-options']).toBe('nosniff');
   expect(css['content-security-policy']).toBeUndefined();
+  // A recording's poster and captions likewise; the screen's service worker (a script that runs) keeps all.
+  for (const path of [
+    '/media/samples/register-birth-video-vi.jpg',
+    '/media/samples/register-birth-video-vi.vi.vtt',
+  ]) {
+    const media = (await request.get(path)).headers();
+    expect(media['x-content-type-options'], path).toBe('nosniff');
+    expect(media['strict-transport-security'], path).toContain('max-age=');
+    expect(media['content-security-policy'], path).toBeUndefined();
+  }
+  const worker = (await request.get('/screen-sw.js')).headers();
+  expect(worker['content-security-policy']).toContain("object-src 'none'");
 });
 
 test('language alternates are in the sitemap, not in a header on every page', async ({ request }) => {

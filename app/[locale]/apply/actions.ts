@@ -43,9 +43,12 @@ import { clientAddress, hit, type Limit } from '@/lib/rateLimit';
 import { DRAFT_LIFETIME_DAYS, ensureSessionHash } from '@/lib/session';
 import { checkUpload, MAX_UPLOAD_MB } from '@/lib/uploads';
 
-const RESUME_LIMIT: Limit = { max: 60, windowSeconds: 15 * 60 };
-/** SUBMIT_LIMIT raises it where one address stands for many people (the e2e suite, a proxy without XFF). */
+/**
+ * Per client address and 15 minutes. SUBMIT_LIMIT / RESUME_LIMIT change them where one address stands for
+ * many people (a village hall behind one 4G hotspot, a proxy without XFF) and in the e2e suite.
+ */
 const SUBMIT_LIMIT: Limit = { max: Number(process.env.SUBMIT_LIMIT ?? 60), windowSeconds: 15 * 60 };
+const RESUME_LIMIT: Limit = { max: Number(process.env.RESUME_LIMIT ?? 60), windowSeconds: 15 * 60 };
 
 // Every action re-reads and re-checks what it is given: the hidden fields of a form are user input too.
 
