@@ -10,18 +10,22 @@ const schema = z.object({
   DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/ }).optional(),
   /** PGlite data directory, or `memory://` for a throwaway database (tests). */
   PGLITE_DIR: z.string().min(1).default('.data/pglite'),
+  /** Submissions and resume-code tries per client address per 15 minutes (lib/rateLimit.ts). */
+  SUBMIT_LIMIT: z.coerce.number().int().positive().default(60),
+  RESUME_LIMIT: z.coerce.number().int().positive().default(60),
 });
 
 export type Env = z.infer<typeof schema>;
 
+/** The settings in `source`, or an error naming each bad one. */
+export function parseEnv(source: Record<string, string | undefined>): Env {
+  const parsed = schema.safeParse(source);
+  if (!parsed.success) throw new Error(`Invalid environment: ${z.prettifyError(parsed.error)}`);
+  return parsed.data;
+}
+
 let cached: Env | undefined;
 export function env(): Env {
-  if (!cached) {
-    const parsed = schema.safeParse(process.env);
-    if (!parsed.success) {
-      throw new Error(`Invalid environment: ${z.prettifyError(parsed.error)}`);
-    }
-    cached = parsed.data;
-  }
+  cached ??= parseEnv(process.env);
   return cached;
 }

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { opsAuthorized, opsEnabled } from '@/lib/opsAuth';
 import { provinceSettings } from '@/adapters/province/settings';
+import { parseEnv } from '@/lib/env';
 
 const basic = (user: string, password: string) =>
   `Basic ${Buffer.from(`${user}:${password}`).toString('base64')}`;
@@ -55,5 +56,21 @@ describe('operations credential', () => {
     expect(opsAuthorized('Bearer correct horse battery')).toBe(false);
     expect(opsAuthorized(`Basic ${Buffer.from('correct horse battery').toString('base64')}`)).toBe(false);
     expect(opsAuthorized(null)).toBe(false);
+  });
+});
+
+describe('rate limit settings', () => {
+  it('default to 60 per address and 15 minutes, and take a positive whole number', () => {
+    expect(parseEnv({})).toMatchObject({ SUBMIT_LIMIT: 60, RESUME_LIMIT: 60 });
+    expect(parseEnv({ SUBMIT_LIMIT: '1', RESUME_LIMIT: '2' })).toMatchObject({
+      SUBMIT_LIMIT: 1,
+      RESUME_LIMIT: 2,
+    });
+  });
+
+  it('refuse a value that would silently turn a limit off or refuse everyone', () => {
+    for (const bad of ['abc', '0', '-5', '1.5']) {
+      expect(() => parseEnv({ RESUME_LIMIT: bad }), bad).toThrow(/RESUME_LIMIT/);
+    }
   });
 });

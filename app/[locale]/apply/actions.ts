@@ -36,6 +36,7 @@ import {
   readerForStored,
 } from '@/lib/applications';
 import { parseCode, randomCode, TRACKING_KEY_LENGTH } from '@/lib/codes';
+import { env } from '@/lib/env';
 import { formText } from '@/lib/formData';
 import { requestLogger } from '@/lib/log';
 import { localePath, paths } from '@/lib/paths';
@@ -47,8 +48,8 @@ import { checkUpload, MAX_UPLOAD_MB } from '@/lib/uploads';
  * Per client address and 15 minutes. SUBMIT_LIMIT / RESUME_LIMIT change them where one address stands for
  * many people (a village hall behind one 4G hotspot, a proxy without XFF) and in the e2e suite.
  */
-const SUBMIT_LIMIT: Limit = { max: Number(process.env.SUBMIT_LIMIT ?? 60), windowSeconds: 15 * 60 };
-const RESUME_LIMIT: Limit = { max: Number(process.env.RESUME_LIMIT ?? 60), windowSeconds: 15 * 60 };
+const submitLimit = (): Limit => ({ max: env().SUBMIT_LIMIT, windowSeconds: 15 * 60 });
+const resumeLimit = (): Limit => ({ max: env().RESUME_LIMIT, windowSeconds: 15 * 60 });
 
 // Every action re-reads and re-checks what it is given: the hidden fields of a form are user input too.
 
@@ -212,7 +213,7 @@ export async function submitApplication(form: FormData) {
   const missing = firstUnansweredId(journey, answers);
   if (missing || !draft.consentedAt) redirect(localePath(locale, paths.tasks(journey.id)));
   // Generous (a commune's helpers send many from one laptop), but a script cannot flood the province.
-  if (!(await hit(db, `submit:client:${await clientAddress()}`, SUBMIT_LIMIT)).allowed) {
+  if (!(await hit(db, `submit:client:${await clientAddress()}`, submitLimit())).allowed) {
     requestLogger(await headers()).warn({ journeyId: journey.id }, 'Submission refused: address limit');
     await saveLastAttempt(db, draft.id, {
       questionId: '__check',
@@ -273,7 +274,7 @@ export async function resumeApplication(form: FormData) {
   const code = parseCode(formText(form, 'code'));
   const db = await database();
   // Codes cannot be guessed (29⁸ of them), but a client trying many is refused for a while all the same.
-  if (!(await hit(db, `resume:client:${await clientAddress()}`, RESUME_LIMIT)).allowed) {
+  if (!(await hit(db, `resume:client:${await clientAddress()}`, resumeLimit())).allowed) {
     requestLogger(await headers()).warn('Resume refused: address limit');
     redirect(localePath(locale, `${paths.resume()}?error=limited`));
   }
