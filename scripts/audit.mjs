@@ -1,6 +1,7 @@
 // The dependency gate of `npm test`: `npm audit` over the production dependencies, failing on a high or
-// critical advisory. Exit codes: 0 checked and clean, 1 high or critical findings (or output we cannot
-// read), 2 not checked because the registry does not serve advisories (the mirror here answers 405).
+// critical advisory. Exit codes: 0 checked and clean, 1 high or critical findings (or npm failed for a
+// reason of the project's, or printed what we cannot read), 2 not checked because the registry did not
+// serve advisories (the mirror here answers 405; an unreachable registry is the same).
 // Extra arguments go to npm, e.g. `--registry http://127.0.0.1:4999/` (the unit test's advisory server).
 import { spawnSync } from 'node:child_process';
 
@@ -19,11 +20,17 @@ try {
   process.exit(1);
 }
 
-if (report.statusCode !== undefined || (report.error && !report.vulnerabilities)) {
-  // npm could not fetch advisories: say so, never pass silently.
-  const why = report.message ?? report.error?.summary ?? 'unknown error';
-  console.log(`npm audit: NOT CHECKED, the registry did not serve security advisories (${why})`);
+if (typeof report.message === 'string' && report.message.includes('/security/advisories/')) {
+  // The registry refused or could not be reached: say so, never pass silently.
+  console.log(`npm audit: NOT CHECKED, the registry did not serve security advisories (${report.message})`);
   process.exit(2);
+}
+if (report.error) {
+  // Anything else (no lockfile, a broken tree) is the project's own problem: fail.
+  console.error(
+    `npm audit failed: ${report.error.code ?? ''} ${report.error.summary ?? report.message ?? ''}`,
+  );
+  process.exit(1);
 }
 
 const counts = report.metadata?.vulnerabilities;

@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -13,7 +13,7 @@ type Answer = { status: number; advisories?: Record<string, unknown[]> };
 let answer: Answer = { status: 200, advisories: {} };
 let server: http.Server;
 let registry = '';
-const caches: string[] = [];
+const scratch: string[] = [];
 
 const advisory = (severity: string) => ({
   qrcode: [
@@ -51,17 +51,19 @@ beforeAll(async () => {
   registry = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
 });
 afterAll(async () => {
-  for (const cache of caches) rmSync(cache, { recursive: true, force: true });
+  for (const cache of scratch) rmSync(cache, { recursive: true, force: true });
   await new Promise<void>((resolve) => server.close(() => resolve()));
 });
 
-function gate(): Promise<{ code: number; out: string }> {
+function gate(cwd = process.cwd()): Promise<{ code: number; out: string }> {
   // npm caches advisory answers: each run gets an empty cache so that it asks this registry again.
   const cache = mkdtempSync(path.join(tmpdir(), 'motcua-audit-'));
-  caches.push(cache);
+  scratch.push(cache);
   return new Promise((resolve) => {
-    const args = ['scripts/audit.mjs', '--registry', registry, '--cache', cache];
-    execFile('node', args, (error, stdout) => resolve({ code: error ? Number(error.code) : 0, out: stdout }));
+    const args = [path.resolve('scripts/audit.mjs'), '--registry', registry, '--cache', cache];
+    execFile('node', args, { cwd }, (error, stdout) =>
+      resolve({ code: error ? Number(error.code) : 0, out: stdout }),
+    );
   });
 }
 
@@ -91,5 +93,13 @@ describe('the dependency audit gate', () => {
     const { code, out } = await gate();
     expect(code).toBe(2);
     expect(out).toMatch(/NOT CHECKED.*405/);
+  });
+
+  it('fails, not "not checked", when npm fails for a reason of the project (no lockfile)', async () => {
+    const project = mkdtempSync(path.join(tmpdir(), 'motcua-audit-'));
+    scratch.push(project);
+    writeFileSync(path.join(project, 'package.json'), '{"name":"x","version":"1.0.0"}');
+    answer = { status: 200, advisories: {} };
+    expect((await gate(project)).code).toBe(1);
   });
 });
