@@ -26,7 +26,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import type { Result } from 'lighthouse';
 import { chromiumArgs, chromiumPath } from '../tests/support/chromium';
-import { keyRoutes, selectedRoutes, statusOf, type Route } from './support/routes';
+import { cookieHeader, keyRoutes, selectedRoutes, statusOf, type Route } from './support/routes';
 import { loadAverage, withPortal, type Portal } from './support/server';
 
 const runs = Number(process.env.BENCH_RUNS ?? 3);
@@ -204,7 +204,7 @@ const median = (values: number[]) => {
 class PortalStoppedError extends Error {}
 
 async function measure(portal: Portal, route: Route, profile: Profile) {
-  const cookie = route.cookies.map((c) => `${c.name}=${c.value}`).join('; ');
+  const cookie = cookieHeader(route);
   const all: Figures[] = [];
   const failing = new Map<string, ReturnType<typeof failingAudits>[number] & { runs: number }>();
   const failedRuns: string[] = [];
@@ -237,7 +237,7 @@ async function measure(portal: Portal, route: Route, profile: Profile) {
 
 /** FCP and LCP observed under applied throttling (see the top): medians of BENCH_APPLIED_RUNS runs. */
 async function measureApplied(portal: Portal, route: Route, profile: Profile) {
-  const cookie = route.cookies.map((c) => `${c.name}=${c.value}`).join('; ');
+  const cookie = cookieHeader(route);
   const observed: { fcpMs: number; lcpMs: number }[] = [];
   for (let run = 1; run <= appliedRuns; run += 1) {
     try {

@@ -22,7 +22,7 @@ import vm from 'node:vm';
 import { gzipSync } from 'node:zlib';
 import { chromium, type BrowserContext, type Browser } from '@playwright/test';
 import { chromiumArgs, chromiumPath } from '../tests/support/chromium';
-import { keyRoutes, selectedRoutes, statusOf, type Route } from './support/routes';
+import { cookieHeader, keyRoutes, selectedRoutes, statusOf, type Route } from './support/routes';
 import { withPortal } from './support/server';
 
 const KB = 1024;
@@ -205,7 +205,8 @@ function weigh(
   const blockingCss = resources
     .filter((r) => r.type === 'Stylesheet' && renderBlocking.includes(r.url))
     .reduce((sum, r) => sum + r.bytes, 0);
-  const htmlHeaders = resources.find((r) => r.type === 'Document')?.headerBytes ?? 0;
+  const documentResource = resources.find((r) => r.type === 'Document');
+  const htmlHeaders = documentResource?.headerBytes ?? 0;
   return {
     requests: resources.filter((r) => !r.fromCache).length,
     bytes,
@@ -213,7 +214,7 @@ function weigh(
     firstRender: bytes.html + blockingCss,
     content: htmlHeaders + contentBytes + blockingCss,
     htmlHeaders,
-    htmlEncoding: resources.find((r) => r.type === 'Document')?.encoding || 'none',
+    htmlEncoding: documentResource?.encoding || 'none',
     resources,
   };
 }
@@ -221,7 +222,7 @@ function weigh(
 async function measure(browser: Browser, base: string, route: Route, framework: Set<string>) {
   // The session cookie is `__Host-` and Secure, which CDP will not store for a plain-HTTP address; it is
   // sent as a header instead, as the browser would send it back.
-  const cookie = route.cookies.map((c) => `${c.name}=${c.value}`).join('; ');
+  const cookie = cookieHeader(route);
   const context = () =>
     browser.newContext({
       viewport: { width: 360, height: 740 },

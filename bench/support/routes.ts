@@ -56,9 +56,14 @@ export function selectedRoutes(routes: Route[]): Route[] {
   return routes.filter((r) => wanted.includes(r.name));
 }
 
+/** The route's citizen cookies as one `Cookie` header value ('' for none). */
+export function cookieHeader(r: Route): string {
+  return r.cookies.map((c) => `${c.name}=${c.value}`).join('; ');
+}
+
 /** The HTTP status a route answers with (redirects followed), to skip one not built yet. */
 export async function statusOf(base: string, r: Route): Promise<number> {
-  const cookie = r.cookies.map((c) => `${c.name}=${c.value}`).join('; ');
+  const cookie = cookieHeader(r);
   const res = await fetch(new URL(r.path, base), { headers: cookie ? { cookie } : {} });
   await res.arrayBuffer();
   return res.status;
