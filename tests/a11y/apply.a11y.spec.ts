@@ -77,6 +77,9 @@ for (const locale of locales) {
     await audit(auditor, page);
     await page.goto(`/${locale}/apply/resume?error=1`);
     await audit(auditor, page);
+    // Past the resume limit (reached for real in e2e/limits.spec.ts).
+    await page.goto(`/${locale}/apply/resume?error=limited`);
+    await audit(auditor, page);
     await context.close();
     await auditor.close();
   });
