@@ -1,0 +1,19 @@
+/**
+ * A deliberate bug for `npm run test:mutants` (scripts/mutants.ts): `find` must occur exactly once in
+ * `file`; it is replaced by `replace`, the `tests` are run, and the mutant counts as killed if they fail.
+ * Each area keeps its own list in tests/mutants/<area>.ts (default export: Mutant[]), so lists do not
+ * collide. Prefer unit tests (vitest file paths); `command` runs something else instead (an argv array,
+ * e.g. a single Playwright spec against a fresh build), for the rules only a browser can see.
+ */
+export interface Mutant {
+  /** Stable kebab-case id, e.g. `relay-no-skip-locked`. */
+  readonly id: string;
+  /** What the bug does, in words, for the report. */
+  readonly description: string;
+  readonly file: string;
+  readonly find: string;
+  readonly replace: string;
+  /** vitest test files that should fail with this bug in place. */
+  readonly tests?: readonly string[];
+  readonly command?: readonly string[];
+}
