@@ -8,8 +8,11 @@ import { sign, verify } from '../adapters/province/signing';
  * A stand-in for the provincial back end (iGate via the data-exchange platform), on loopback. It
  * implements docs/province-contract.md like a well-behaved back end — signed requests, bearer tokens,
  * deduplication by Idempotency-Key, dossier codes in the real format, statuses that advance over time —
- * and misbehaves on request through /admin/faults: latency, 500/503/429 with Retry-After, connection
- * resets, responses dropped after the dossier was created, and down periods.
+ * and misbehaves on request through /admin/faults: latency, any status with Retry-After (seconds or a
+ * date), connection resets, responses dropped after the dossier was created, and down periods;
+ * /admin/restart forgets every token, as a restarted back end does. Its own deduplication would hide a
+ * portal that sends a dossier twice, so it also counts the requests it acted on per Idempotency-Key
+ * (`requests` in /admin/stats): a well-behaved portal asks once per key unless an answer was lost.
  */
 
 export interface Faults {
@@ -17,8 +20,10 @@ export interface Faults {
   latencyMs: number;
   /** The next N requests (other than /admin) fail with `failStatus`. */
   failNext: number;
-  failStatus: 500 | 503 | 429;
+  failStatus: number;
   retryAfterSeconds: number;
+  /** Sent as Retry-After instead of `retryAfterSeconds` when set, e.g. an HTTP date. */
+  retryAfter: string | null;
   /** The next N requests have their connection reset before anything is done. */
   resetNext: number;
   /** The next N dossier creations are stored, then the connection is destroyed: the nastiest case. */
@@ -32,6 +37,7 @@ const noFaults = (): Faults => ({
   failNext: 0,
   failStatus: 503,
   retryAfterSeconds: 1,
+  retryAfter: null,
   resetNext: 0,
   dropAfterCreateNext: 0,
   down: false,
@@ -75,6 +81,21 @@ export async function startSimulator(options: SimulatorOptions = {}) {
   const stepMs = options.statusStepMs ?? 60_000;
   const tokens = new Set<string>();
   let faults = noFaults();
+  /** Requests past authentication, per call and Idempotency-Key: delivery attempts, not stored dossiers. */
+  const requests = {
+    codes: {} as Record<string, number>,
+    files: {} as Record<string, number>,
+    dossiers: {} as Record<string, number>,
+  };
+  const counted = (call: keyof typeof requests, key: string) => {
+    requests[call][key] = (requests[call][key] ?? 0) + 1;
+  };
+  const stats = () => ({
+    dossiers: Object.keys(store.dossiers).length,
+    byKey: { ...store.byKey },
+    files: Object.keys(store.files).length,
+    requests: structuredClone(requests),
+  });
   const store: Store =
     options.storePath && existsSync(options.storePath)
       ? (JSON.parse(readFileSync(options.storePath, 'utf8')) as Store)
@@ -123,12 +144,10 @@ export async function startSimulator(options: SimulatorOptions = {}) {
       faults = patch.reset ? noFaults() : { ...faults, ...patch };
       return send(res, 200, faults);
     }
-    if (url.pathname === '/admin/stats') {
-      return send(res, 200, {
-        dossiers: Object.keys(store.dossiers).length,
-        byKey: store.byKey,
-        files: Object.keys(store.files).length,
-      });
+    if (url.pathname === '/admin/stats') return send(res, 200, stats());
+    if (url.pathname === '/admin/restart' && req.method === 'POST') {
+      tokens.clear();
+      return send(res, 200, { restarted: true });
     }
 
     if (faults.latencyMs) await new Promise((r) => setTimeout(r, faults.latencyMs));
@@ -136,16 +155,11 @@ export async function startSimulator(options: SimulatorOptions = {}) {
       faults.resetNext -= 1;
       return req.socket.destroy();
     }
-    if (faults.down)
-      return send(res, 503, { error: 'down' }, { 'retry-after': String(faults.retryAfterSeconds) });
+    const retryAfter = { 'retry-after': faults.retryAfter ?? String(faults.retryAfterSeconds) };
+    if (faults.down) return send(res, 503, { error: 'down' }, retryAfter);
     if (faults.failNext > 0) {
       faults.failNext -= 1;
-      return send(
-        res,
-        faults.failStatus,
-        { error: 'injected' },
-        { 'retry-after': String(faults.retryAfterSeconds) },
-      );
+      return send(res, faults.failStatus, { error: 'injected' }, retryAfter);
     }
 
     const signature = String(req.headers['x-signature'] ?? '');
@@ -173,6 +187,7 @@ export async function startSimulator(options: SimulatorOptions = {}) {
       if (!key) return send(res, 400, { error: 'Idempotency-Key required' });
       const agency = String(json.MaDonVi ?? '');
       if (!/^\d{3}\.\d{2}\.\d{2}\.[A-Z]\d{2}$/.test(agency)) return send(res, 400, { error: 'bad MaDonVi' });
+      counted('codes', key);
       store.codes[key] ??= mintCode(agency);
       persist();
       return send(res, 200, { MaHoSo: store.codes[key] });
@@ -182,12 +197,14 @@ export async function startSimulator(options: SimulatorOptions = {}) {
       const content = Buffer.from(String(json.NoiDung ?? ''), 'base64');
       const sha = createHash('sha256').update(content).digest('hex');
       if (sha !== json.SHA256) return send(res, 400, { error: 'SHA256 does not match the content' });
+      counted('files', key);
       store.files[key] ??= { id: randomUUID(), sha256: sha };
       persist();
       return send(res, 200, { IdTep: store.files[key].id, SHA256: sha });
     }
     if (url.pathname === '/dossiers' && req.method === 'POST') {
       if (!key) return send(res, 400, { error: 'Idempotency-Key required' });
+      counted('dossiers', key);
       const existing = store.byKey[key];
       if (existing)
         return send(res, 200, {
@@ -196,7 +213,8 @@ export async function startSimulator(options: SimulatorOptions = {}) {
         });
       const code = String(json.MaHoSo ?? '');
       if (!Object.values(store.codes).includes(code)) return send(res, 422, { error: 'unknown MaHoSo' });
-      if (store.dossiers[code]) return send(res, 409, { error: 'dossier exists under another key' });
+      // A refusal, not 409: 409 means "this key's first request is still in progress, ask again".
+      if (store.dossiers[code]) return send(res, 422, { error: 'dossier exists under another key' });
       const count = Object.keys(store.dossiers).length;
       store.dossiers[code] = {
         code,
@@ -263,6 +281,8 @@ export async function startSimulator(options: SimulatorOptions = {}) {
     setFaults: (patch: Partial<Faults> & { reset?: boolean }) => {
       faults = patch.reset ? noFaults() : { ...faults, ...patch };
     },
-    stats: () => ({ dossiers: Object.keys(store.dossiers).length, byKey: { ...store.byKey } }),
+    stats,
+    /** As a restarted back end: every token it had issued is forgotten (its stored data is kept). */
+    restart: () => tokens.clear(),
   };
 }

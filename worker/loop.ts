@@ -1,13 +1,8 @@
-import { createProvinceClient } from '@/adapters/province/client';
-import { provinceSettings } from '@/adapters/province/settings';
+import { provinceClientFromEnv } from '@/adapters/province';
 import type { Database } from '@/db/client';
 import { log } from '@/lib/log';
 import { deliverDue, sweepSensitiveFiles } from './relay';
 import { syncStatuses } from './statusSync';
-
-export function provinceClientFromEnv() {
-  return createProvinceClient(provinceSettings());
-}
 
 /**
  * Polls the outbox every `intervalMs` until stopped, then asks the province for due status changes; a

@@ -1,6 +1,5 @@
 import { and, inArray, isNotNull, lte, sql } from 'drizzle-orm';
-import type { ProvinceClient } from '@/adapters/province/client';
-import { toDossierStatus } from '@/adapters/province/mapping';
+import type { ProvinceClient } from '@/adapters/province';
 import type { Database } from '@/db/client';
 import { recordProvinceStatus } from '@/db/queries/tracking';
 import { dossiers } from '@/db/schema';
@@ -43,7 +42,7 @@ export async function syncStatuses(
   const result = { polled: claimed.length, changes: 0, failed: 0 };
   for (const { id, code } of claimed) {
     try {
-      const report = toDossierStatus(await client.getStatus(code!));
+      const report = await client.getStatus(code!);
       const { added } = await recordProvinceStatus(db, report, 'poll');
       result.changes += added;
       if (added > 0) log.info({ dossierId: id, added }, 'Status changes recorded');

@@ -1,18 +1,22 @@
+import { z } from 'zod';
+
 /**
  * Raw shapes of the provincial back end (iGate behind the provincial data-exchange platform), modelled on
  * the public traces and the national sync payload's field names. They never leave adapters/province/:
- * mapping.ts turns them into the portal's own types. See docs/province-contract.md.
+ * payload.ts and mapping.ts turn them into the portal's own types, and index.ts is the only way in.
+ * Answers are parsed with zod, not trusted: a poll and a push of the same report go through one schema.
+ * See docs/province-contract.md.
  */
 
-export interface TokenResponseDto {
-  access_token: string;
-  expires_in: number;
-}
+export const tokenResponse = z.object({
+  access_token: z.string().min(1),
+  expires_in: z.number().positive(),
+});
 
-export interface DossierCodeResponseDto {
+export const dossierCodeResponse = z.object({
   /** Minted by the back end: `<agency code>-<yymmdd>-<seq>`, e.g. `000.00.53.H48-220921-0099`. */
-  MaHoSo: string;
-}
+  MaHoSo: z.string().min(1).max(100),
+});
 
 export interface FileUploadRequestDto {
   MaHoSo: string;
@@ -23,10 +27,10 @@ export interface FileUploadRequestDto {
   SHA256: string;
 }
 
-export interface FileUploadResponseDto {
-  IdTep: string;
-  SHA256: string;
-}
+export const fileUploadResponse = z.object({
+  IdTep: z.string().min(1),
+  SHA256: z.string(),
+});
 
 export interface CreateDossierRequestDto {
   MaHoSo: string;
@@ -47,13 +51,29 @@ export interface CreateDossierRequestDto {
   DuLieuBieuMau: Record<string, unknown>;
 }
 
-export interface CreateDossierResponseDto {
-  MaHoSo: string;
-  TrangThaiHoSo: number;
-}
+export const createDossierResponse = z.object({
+  MaHoSo: z.string().min(1),
+  TrangThaiHoSo: z.number().int(),
+});
 
-export interface StatusResponseDto {
-  MaHoSo: string;
-  TrangThaiHoSo: number;
-  NhatKy: { TrangThai: number; ThoiGian: string; GhiChu?: string }[];
-}
+/** `GET /dossiers/{MaHoSo}`'s answer, and the body of a status push to the webhook. */
+export const statusReport = z.object({
+  MaHoSo: z.string().min(1).max(100),
+  TrangThaiHoSo: z.number().int().min(1).max(10),
+  NhatKy: z
+    .array(
+      z.object({
+        TrangThai: z.number().int().min(1).max(10),
+        ThoiGian: z.iso.datetime({ offset: true }),
+        // No control characters: PostgreSQL refuses U+0000 in text, and none belongs in a note (issue 13).
+        GhiChu: z
+          .string()
+          .max(1000)
+          .regex(/^[^\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]*$/)
+          .optional(),
+      }),
+    )
+    .max(200),
+});
+
+export type StatusReportDto = z.infer<typeof statusReport>;

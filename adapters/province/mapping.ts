@@ -1,26 +1,5 @@
-import type { StatusResponseDto } from './dto';
-
-/** The national status codes (TrangThai 1–10), as the portal names them. */
-export const provinceStatuses = {
-  1: 'registered',
-  2: 'accepted',
-  3: 'not-accepted',
-  4: 'processing',
-  5: 'more-documents-needed',
-  6: 'fees-due',
-  7: 'withdrawn',
-  8: 'stopped',
-  9: 'done',
-  10: 'result-returned',
-} as const;
-
-export type ProvinceStatus = (typeof provinceStatuses)[keyof typeof provinceStatuses];
-
-export interface DossierStatus {
-  readonly provinceCode: string;
-  readonly status: ProvinceStatus;
-  readonly history: readonly { status: ProvinceStatus; at: Date; note?: string }[];
-}
+import { provinceStatuses, type DossierStatus, type ProvinceStatus } from '@/lib/provinceStatus';
+import type { StatusReportDto } from './dto';
 
 function statusOf(code: number): ProvinceStatus {
   const status = provinceStatuses[code as keyof typeof provinceStatuses];
@@ -28,7 +7,8 @@ function statusOf(code: number): ProvinceStatus {
   return status;
 }
 
-export function toDossierStatus(dto: StatusResponseDto): DossierStatus {
+/** A status report (polled or pushed, parsed by `statusReport`) as the portal's own type. */
+export function toDossierStatus(dto: StatusReportDto): DossierStatus {
   return {
     provinceCode: dto.MaHoSo,
     status: statusOf(dto.TrangThaiHoSo),
@@ -39,6 +19,3 @@ export function toDossierStatus(dto: StatusResponseDto): DossierStatus {
     })),
   };
 }
-
-/** `000.21.53.H60-261124-0007`: agency code, date minted (yymmdd), sequence. */
-export const DOSSIER_CODE = /^\d{3}\.\d{2}\.\d{2}\.[A-Z]\d{2}-\d{6}-\d{4,}$/;

@@ -1,14 +1,28 @@
 import { findProcedure } from '@/catalogue';
-import type { CreateDossierRequestDto } from './dto';
+import viMessages from '@/messages/vi.json';
+import type { CreateDossierRequestDto, FileUploadRequestDto } from './dto';
 
+/** A dossier as the portal hands it to the adapter: our ids and answers, no national field names. */
 export interface DossierForDelivery {
+  /** The code the back end minted for it (`requestDossierCode`). */
   readonly provinceCode: string;
   readonly procedureId: string;
-  readonly procedureTitle: string;
   readonly answers: Record<string, unknown>;
   readonly submittedAt: Date;
+  /** Files already uploaded for it: the back end's id and the file's name. */
   readonly files: readonly { id: string; name: string }[];
 }
+
+/** A stored upload, as the adapter needs it to send. */
+export interface FileForDelivery {
+  readonly name: string;
+  readonly mimeType: string;
+  readonly content: Uint8Array;
+  readonly sha256: string;
+}
+
+// The province's officers read Vietnamese: the procedure's name goes in Vietnamese whatever the language.
+const titles = viMessages.catalogue.procedures as Record<string, { title: string }>;
 
 /** The portal's dossier in the national payload's shape; the raw DTO stays inside the adapter. */
 export function toCreateDossierDto(d: DossierForDelivery): CreateDossierRequestDto {
@@ -17,7 +31,7 @@ export function toCreateDossierDto(d: DossierForDelivery): CreateDossierRequestD
   return {
     MaHoSo: d.provinceCode,
     MaTTHC: code,
-    TenTTHC: d.procedureTitle,
+    TenTTHC: titles[d.procedureId]?.title ?? d.procedureId,
     KenhThucHien: 2,
     ChuHoSo: text('applicant-name') || text('partner1-name'),
     SoGiayToChuHoSo: text('applicant-cid') || text('partner1-cid'),
@@ -29,5 +43,15 @@ export function toCreateDossierDto(d: DossierForDelivery): CreateDossierRequestD
     TaiLieuNop: d.files.map((f) => ({ IdTep: f.id, TenTep: f.name })),
     DanhSachLePhi: [],
     DuLieuBieuMau: d.answers,
+  };
+}
+
+export function toFileUploadDto(provinceCode: string, file: FileForDelivery): FileUploadRequestDto {
+  return {
+    MaHoSo: provinceCode,
+    TenTep: file.name,
+    LoaiTep: file.mimeType,
+    NoiDung: Buffer.from(file.content).toString('base64'),
+    SHA256: file.sha256,
   };
 }

@@ -1,6 +1,7 @@
 import { asc, eq } from 'drizzle-orm';
 import type { Database } from '../client';
-import { dossiers, outboxMessages, submissions, type Dossier, type Submission } from '../schema';
+import { dossiers, submissions, type Dossier, type Submission } from '../schema';
+import { addOutboxMessage } from './outbox';
 
 export interface NewSubmission {
   readonly draftId: string;
@@ -45,10 +46,7 @@ export async function submitDraft(
             .insert(dossiers)
             .values({ submissionId: row.id, procedureId: procedure.id, procedureVersion: procedure.version })
             .returning({ id: dossiers.id });
-          await tx.insert(outboxMessages).values({
-            dossierId: dossier!.id,
-            idempotencyKey: `${reference}-${procedure.id}`,
-          });
+          await addOutboxMessage(tx, dossier!.id, `${reference}-${procedure.id}`);
         }
         return { submission: row, created: true };
       });

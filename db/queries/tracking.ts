@@ -1,6 +1,7 @@
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
-import type { DossierStatus } from '@/adapters/province/mapping';
+import type { DossierStatus } from '@/lib/provinceStatus';
 import type { Database } from '../client';
+import { deliveryOf, type Delivery } from './outbox';
 import {
   dossierStatusEvents,
   dossiers,
@@ -10,7 +11,7 @@ import {
   type DossierStatusEvent,
 } from '../schema';
 
-export type Delivery = 'waiting' | 'retrying' | 'delivered' | 'dead';
+export type { Delivery } from './outbox';
 
 export interface DossierProgress {
   readonly dossier: Dossier;
@@ -22,7 +23,7 @@ export interface DossierProgress {
 /** Each dossier of a submission with how its delivery stands and what the province has said since. */
 export async function progressOf(db: Database, submissionId: string): Promise<DossierProgress[]> {
   const rows = await db
-    .select({ dossier: dossiers, outbox: outboxMessages })
+    .select({ dossier: dossiers, delivery: deliveryOf })
     .from(dossiers)
     .innerJoin(outboxMessages, eq(outboxMessages.dossierId, dossiers.id))
     .where(eq(dossiers.submissionId, submissionId))
@@ -39,16 +40,9 @@ export async function progressOf(db: Database, submissionId: string): Promise<Do
         )
         .orderBy(asc(dossierStatusEvents.occurredAt))
     : [];
-  return rows.map(({ dossier, outbox }) => ({
+  return rows.map(({ dossier, delivery }) => ({
     dossier,
-    delivery:
-      outbox.status === 'delivered'
-        ? 'delivered'
-        : outbox.status === 'dead'
-          ? 'dead'
-          : outbox.attempts > 0 && outbox.lastError
-            ? 'retrying'
-            : 'waiting',
+    delivery,
     events: events.filter((e) => e.dossierId === dossier.id),
   }));
 }

@@ -2,7 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import { count, eq } from 'drizzle-orm';
 import { expect } from 'vitest';
-import { DOSSIER_CODE } from '@/adapters/province/mapping';
+import { DOSSIER_CODE } from '@/adapters/province';
 import type { Database } from '@/db/client';
 import { dossiers, outboxMessages } from '@/db/schema';
 import type { startSimulator } from '@/simulator/server';

@@ -1,15 +1,17 @@
 import { createHash } from 'node:crypto';
-import { and, count, eq, gt } from 'drizzle-orm';
+import { and, count, eq, gt, inArray } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createProvinceClient } from '@/adapters/province/client';
-import { DOSSIER_CODE } from '@/adapters/province/mapping';
+import { createProvinceClient, DOSSIER_CODE } from '@/adapters/province';
 import { connect } from '@/db/client';
 import { storeFile } from '@/db/queries/files';
+import { outboxHealth, retryDeadLetter } from '@/db/queries/outbox';
+import { progressOf } from '@/db/queries/tracking';
 import { dossiers, outboxMessages, submissions, uploadedFiles } from '@/db/schema';
 import { seed } from '@/db/seed';
 import { startSimulator } from '@/simulator/server';
 import { backoffMs, deliverDue, sweepSensitiveFiles } from '@/worker/relay';
 import { isolatedTargets, submitBundles } from '../support/db';
+import { until } from '../support/workerProcess';
 
 // The reliability claims, proven against the simulator over loopback HTTP: with the back end failing in
 // each injected way, every dossier ends up in the simulator exactly once, none lost, none duplicated.
@@ -207,5 +209,155 @@ describe.each(isolatedTargets('relay'))('outbox relay on $name', ({ options, cre
     }
     await other?.close();
     await expectExactlyOnce(before, 18);
+  });
+  /** Each outbox row's key was asked for (code and dossier) exactly once at the back end. */
+  async function expectEachRequestedOnce(submissionIds: readonly string[]) {
+    const { requests } = sim.stats();
+    const rows = await db
+      .select({ key: outboxMessages.idempotencyKey })
+      .from(outboxMessages)
+      .innerJoin(dossiers, eq(dossiers.id, outboxMessages.dossierId))
+      .where(inArray(dossiers.submissionId, [...submissionIds]));
+    expect(rows.length).toBeGreaterThan(0);
+    for (const { key } of rows) {
+      expect(requests.codes[`${key}-code`], `${key}: dossier code requests`).toBe(1);
+      expect(requests.dossiers[key], `${key}: dossier creations`).toBe(1);
+    }
+  }
+
+  it('two workers racing ask the back end for each dossier once (counted at the back end, not deduplicated)', async () => {
+    sim.setFaults({ reset: true });
+    sim.setFaults({ latencyMs: 10 });
+    const ids = await submitMany(6);
+    const other = options.databaseUrl ? connect(options) : null;
+    const second = other?.db ?? db;
+    try {
+      for (let round = 0; round < 100; round += 1) {
+        await Promise.all([deliverDue(db, client, 4, fast), deliverDue(second, client, 4, fast)]);
+        const left = await db.select().from(outboxMessages).where(eq(outboxMessages.status, 'pending'));
+        if (left.length === 0) break;
+      }
+    } finally {
+      await other?.close();
+    }
+    sim.setFaults({ reset: true });
+    await expectEachRequestedOnce(ids);
+  });
+
+  it('delivers every dossier once, none dead, when the back end restarts (forgets its tokens) mid-run', async () => {
+    sim.setFaults({ reset: true });
+    const before = sim.stats().dossiers;
+    const ids = await submitMany(6);
+    sim.setFaults({ latencyMs: 5 });
+    let atRestart = 0;
+    await Promise.all([
+      drain(),
+      until('the back end has some of the dossiers', 10_000, () => sim.stats().dossiers >= before + 4).then(
+        () => {
+          sim.restart();
+          atRestart = sim.stats().dossiers - before;
+        },
+      ),
+    ]);
+    sim.setFaults({ reset: true });
+    expect(atRestart).toBeLessThan(18); // the restart did come mid-run
+    await expectExactlyOnce(before, 18);
+    await expectEachRequestedOnce(ids);
+  });
+
+  it('a refusal (4xx) is a dead letter at once and is not tried again until a person retries it', async () => {
+    sim.setFaults({ reset: true });
+    const [id] = await submitMany(1);
+    sim.setFaults({ failNext: 1, failStatus: 422 });
+    expect(await deliverDue(db, client, 1, fast)).toEqual({ delivered: 0, retrying: 0, dead: 1 });
+    await drain();
+    const [dead] = await db.select().from(outboxMessages).where(eq(outboxMessages.status, 'dead'));
+    expect(dead).toMatchObject({ attempts: 1 });
+    expect((await progressOf(db, id!)).map((p) => p.delivery).sort()).toEqual([
+      'dead',
+      'delivered',
+      'delivered',
+    ]);
+    expect(await retryDeadLetter(db, dead!.id)).toBe(true);
+    await drain();
+    expect((await outboxHealth(db)).dead).toBe(0);
+  });
+
+  it('the retry window ends: after 14 days of failures a row is a dead letter; within them it waits', async () => {
+    sim.setFaults({ reset: true });
+    await submitMany(2);
+    const rows = await db.select().from(outboxMessages).where(eq(outboxMessages.status, 'pending'));
+    const day = 24 * 3_600_000;
+    const [old, recent] = [rows.slice(0, 3), rows.slice(3)];
+    for (const [group, age] of [
+      [old, 15 * day],
+      [recent, 13 * day],
+    ] as const) {
+      await db
+        .update(outboxMessages)
+        .set({ retryWindowFrom: new Date(Date.now() - age) })
+        .where(
+          inArray(
+            outboxMessages.id,
+            group.map((r) => r.id),
+          ),
+        );
+    }
+    sim.setFaults({ down: true, retryAfterSeconds: 0 });
+    expect(await deliverDue(db, client, 20, fast)).toEqual({ delivered: 0, retrying: 3, dead: 3 });
+    const after = await db
+      .select()
+      .from(outboxMessages)
+      .where(
+        inArray(
+          outboxMessages.id,
+          rows.map((r) => r.id),
+        ),
+      );
+    const statusOf = (id: string) => after.find((r) => r.id === id)!.status;
+    expect(old.map((r) => statusOf(r.id))).toEqual(['dead', 'dead', 'dead']);
+    expect(recent.map((r) => statusOf(r.id))).toEqual(['pending', 'pending', 'pending']);
+    sim.setFaults({ reset: true });
+    for (const r of old) await retryDeadLetter(db, r.id);
+    await drain();
+  });
+
+  it('backs off longer the more often a row has failed', async () => {
+    sim.setFaults({ reset: true });
+    await submitMany(2);
+    const rows = await db.select().from(outboxMessages).where(eq(outboxMessages.status, 'pending'));
+    // Three rows as if they had failed 8 times already, three fresh.
+    await db
+      .update(outboxMessages)
+      .set({ attempts: 8 })
+      .where(
+        inArray(
+          outboxMessages.id,
+          rows.slice(0, 3).map((r) => r.id),
+        ),
+      );
+    sim.setFaults({ down: true, retryAfterSeconds: 0 });
+    const slow = { baseDelayMs: 1_000, maxDelayMs: 3_600_000, random: () => 0.999 };
+    const t0 = Date.now();
+    await deliverDue(db, client, 20, slow);
+    const after = await db
+      .select()
+      .from(outboxMessages)
+      .where(
+        inArray(
+          outboxMessages.id,
+          rows.map((r) => r.id),
+        ),
+      );
+    const waitOf = (id: string) => after.find((r) => r.id === id)!.nextAttemptAt.getTime() - t0;
+    // 9th attempt: up to 1 s × 2⁹ = 512 s; 1st attempt: up to 2 s.
+    for (const r of rows.slice(0, 3)) expect(waitOf(r.id)).toBeGreaterThan(400_000);
+    for (const r of rows.slice(3)) expect(waitOf(r.id)).toBeLessThan(5_000);
+    sim.setFaults({ reset: true });
+    await db
+      .update(outboxMessages)
+      .set({ nextAttemptAt: new Date(0) })
+      .where(eq(outboxMessages.status, 'pending'));
+    await drain();
   });
 });

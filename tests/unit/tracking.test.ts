@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createProvinceClient } from '@/adapters/province/client';
+import { createProvinceClient } from '@/adapters/province';
 import { connect } from '@/db/client';
 import { progressOf, recordProvinceStatus } from '@/db/queries/tracking';
 import { dossiers, dossierStatusEvents } from '@/db/schema';

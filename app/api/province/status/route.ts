@@ -1,28 +1,16 @@
-import { z } from 'zod';
-import { toDossierStatus } from '@/adapters/province/mapping';
-import { verify } from '@/adapters/province/signing';
+import {
+  provinceSettings,
+  statusReport,
+  toDossierStatus,
+  verifySignature as verify,
+} from '@/adapters/province';
 import { recordProvinceStatus } from '@/db/queries/tracking';
 import { database } from '@/lib/applications';
 import { requestLogger } from '@/lib/log';
-import { provinceSettings } from '@/adapters/province/settings';
 
 export const dynamic = 'force-dynamic';
 
 const MAX_BODY_BYTES = 64 * 1024;
-
-const statusPush = z.object({
-  MaHoSo: z.string().min(1).max(100),
-  TrangThaiHoSo: z.number().int().min(1).max(10),
-  NhatKy: z
-    .array(
-      z.object({
-        TrangThai: z.number().int().min(1).max(10),
-        ThoiGian: z.iso.datetime({ offset: true }),
-        GhiChu: z.string().max(1000).optional(),
-      }),
-    )
-    .max(200),
-});
 
 /**
  * Status pushes from the province (docs/province-contract.md): the same body as `GET /dossiers/{code}`,
@@ -54,7 +42,7 @@ export async function POST(request: Request) {
   } catch {
     return refuse(400, 'not JSON');
   }
-  const parsed = statusPush.safeParse(json);
+  const parsed = statusReport.safeParse(json);
   if (!parsed.success) return refuse(400, 'not a status report');
   const result = await recordProvinceStatus(await database(), toDossierStatus(parsed.data), 'webhook');
   if (!result.found) return refuse(404, 'unknown dossier');
