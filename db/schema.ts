@@ -117,7 +117,7 @@ export const dossiers = pgTable(
     status: text('status').notNull().default('received'),
     /** When the province acknowledged the dossier (the relay's successful create). */
     sentAt: timestamp('sent_at', { withTimezone: true }),
-    /** The province's latest status (adapters/province/mapping.ts names), and when it took effect. */
+    /** The province's latest status (lib/provinceStatus.ts names), and when it took effect. */
     provinceStatus: text('province_status'),
     provinceStatusAt: timestamp('province_status_at', { withTimezone: true }),
     /** When the status sync next asks the province; null once the status is final. */
