@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it, onTestFinished } from 'vitest';
 import {
   classify,
   createProvinceClient,
@@ -124,6 +124,11 @@ describe('provincial back-end contract', () => {
   });
 
   it('answers that mean "not now" are retryable, other 4xx are permanent, over HTTP', async () => {
+    // A back end of its own: a request another test abandoned (timed out) may still wake up in the
+    // shared one and take the injected fault.
+    const sim = await startSimulator();
+    const client = createProvinceClient({ baseUrl: sim.url, ...config });
+    onTestFinished(() => sim.close());
     for (const status of [401, 408, 409, 425, 429, 500, 502, 503, 504]) {
       // 401 twice: the fresh token is refused too.
       sim.setFaults({ reset: true });
@@ -144,6 +149,9 @@ describe('provincial back-end contract', () => {
   });
 
   it('honours Retry-After given as an HTTP date, over HTTP', async () => {
+    const sim = await startSimulator();
+    const client = createProvinceClient({ baseUrl: sim.url, ...config });
+    onTestFinished(() => sim.close());
     sim.setFaults({ failNext: 1, failStatus: 503, retryAfter: new Date(Date.now() + 120_000).toUTCString() });
     const error = await client.requestDossierCode('000.21.53.H60', 'date-1').catch((e: unknown) => e);
     const { retryAfterMs: ms } = classify(error) as { retryAfterMs: number };
