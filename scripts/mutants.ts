@@ -1,0 +1,111 @@
+import { spawn, spawnSync } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import {
+  allKilled,
+  applyMutant,
+  commandFor,
+  loadMutants,
+  report,
+  selectMutants,
+  type ListedMutant,
+  type Result,
+} from '@/lib/mutants';
+
+// `npm run test:mutants [-- --only <id|area>] [-- --list]`: puts each hand-listed deliberate bug of
+// tests/mutants/*.ts into the source, one at a time, runs the tests said to catch it and puts the file back.
+// Not part of `npm test`: it runs the listed tests once per mutant. Why hand-listed: docs/adr/0022.
+
+const root = process.cwd();
+const args = process.argv.slice(2);
+const only = args.includes('--only') ? args[args.indexOf('--only') + 1] : undefined;
+
+async function main() {
+  const mutants = selectMutants(await loadMutants(path.join(root, 'tests', 'mutants')), only);
+  if (args.includes('--list')) {
+    for (const m of mutants) console.log(`${m.id}  (${m.area})  ${m.file}\n    ${m.description}`);
+    return 0;
+  }
+  refuseDirty(mutants);
+  const results: Result[] = [];
+  for (const mutant of mutants) {
+    const result = await tryMutant(mutant);
+    console.log(`${result.outcome.padEnd(8)} ${mutant.id} (${result.seconds.toFixed(1)} s)`);
+    results.push(result);
+  }
+  console.log(`\n${report(results)}`);
+  return allKilled(results) ? 0 : 1;
+}
+
+// The run writes into the work tree; a file with uncommitted changes could not be told apart from a mutant
+// left behind, so it is refused rather than risked. Files are restored from memory, never from git.
+function refuseDirty(mutants: readonly ListedMutant[]) {
+  const files = [...new Set(mutants.map((m) => m.file))];
+  const dirty = spawnSync('git', ['status', '--porcelain', '--', ...files], { cwd: root, encoding: 'utf8' });
+  if (dirty.status !== 0 || dirty.stdout.trim() !== '') {
+    console.error(
+      `Refusing to mutate files with uncommitted changes (commit or stash them first):\n${dirty.stdout}${dirty.stderr}`,
+    );
+    process.exit(2);
+  }
+}
+
+/** The file being mutated now and its original text, put back on Ctrl-C as well as in `finally`. */
+let live: { file: string; original: string } | null = null;
+const restore = () => {
+  if (live) writeFileSync(live.file, live.original);
+  live = null;
+};
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.on(signal, () => {
+    restore();
+    console.error(`\nStopped by ${signal}; the mutated file was restored.`);
+    process.exit(130);
+  });
+}
+
+function run(argv: readonly string[]): Promise<number> {
+  return new Promise((resolve) => {
+    const child = spawn(argv[0]!, argv.slice(1), { cwd: root, stdio: 'ignore' });
+    child.on('error', () => resolve(-1));
+    child.on('exit', (code, signal) => resolve(code ?? (signal ? 1 : 0)));
+  });
+}
+
+async function tryMutant(mutant: ListedMutant): Promise<Result> {
+  const started = performance.now();
+  const seconds = () => (performance.now() - started) / 1000;
+  const file = path.join(root, mutant.file);
+  let original: string;
+  try {
+    original = readFileSync(file, 'utf8');
+  } catch {
+    return { mutant, outcome: 'stale', seconds: 0, note: `${mutant.file} does not exist` };
+  }
+  const mutated = applyMutant(original, mutant);
+  if ('stale' in mutated)
+    return { mutant, outcome: 'stale', seconds: 0, note: `${mutant.file}: ${mutated.stale}` };
+  const argv = commandFor(mutant);
+  live = { file, original };
+  try {
+    writeFileSync(file, mutated.text);
+    const status = await run(argv);
+    return {
+      mutant,
+      outcome: status === 0 ? 'survived' : 'killed',
+      seconds: seconds(),
+      note: mutant.command ? argv.join(' ') : (mutant.tests ?? []).join(' '),
+    };
+  } finally {
+    restore();
+  }
+}
+
+main().then(
+  (status) => process.exit(status),
+  (error: unknown) => {
+    restore();
+    console.error(error instanceof Error ? error.message : error);
+    process.exit(2);
+  },
+);
