@@ -1,4 +1,4 @@
-import { readdirSync } from 'node:fs';
+import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Mutant } from '@/tests/mutants/types';
@@ -83,6 +83,41 @@ export function applyMutant(
     return { stale: count === 0 ? 'find text not in file' : `find text occurs ${count} times` };
   const at = text.indexOf(mutant.find);
   return { text: text.slice(0, at) + mutant.replace + text.slice(at + mutant.find.length) };
+}
+
+/** The file under mutation now and its original text, for a signal handler to put back. */
+let live: { file: string; original: string } | null = null;
+
+/** Puts the file being mutated back as it was; nothing to do between mutants. */
+export function restoreLive(): void {
+  if (live) writeFileSync(live.file, live.original);
+  live = null;
+}
+
+/**
+ * Writes the mutant into `file`, runs `run` and puts the original text back from memory, whether `run`
+ * returns or throws. A stale mutant leaves the file untouched and `run` is not called.
+ */
+export async function withMutant<T>(
+  file: string,
+  mutant: Pick<Mutant, 'find' | 'replace'>,
+  run: () => Promise<T>,
+): Promise<{ ran: T } | { stale: string }> {
+  let original: string;
+  try {
+    original = readFileSync(file, 'utf8');
+  } catch {
+    return { stale: 'file does not exist' };
+  }
+  const mutated = applyMutant(original, mutant);
+  if ('stale' in mutated) return mutated;
+  live = { file, original };
+  try {
+    writeFileSync(file, mutated.text);
+    return { ran: await run() };
+  } finally {
+    restoreLive();
+  }
 }
 
 /** What runs for a mutant: its own command, or its vitest files. */

@@ -1,13 +1,13 @@
 import { spawn, spawnSync } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import {
   allKilled,
-  applyMutant,
   commandFor,
   loadMutants,
   report,
+  restoreLive,
   selectMutants,
+  withMutant,
   type ListedMutant,
   type Result,
 } from '@/lib/mutants';
@@ -50,15 +50,9 @@ function refuseDirty(mutants: readonly ListedMutant[]) {
   }
 }
 
-/** The file being mutated now and its original text, put back on Ctrl-C as well as in `finally`. */
-let live: { file: string; original: string } | null = null;
-const restore = () => {
-  if (live) writeFileSync(live.file, live.original);
-  live = null;
-};
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.on(signal, () => {
-    restore();
+    restoreLive();
     console.error(`\nStopped by ${signal}; the mutated file was restored.`);
     process.exit(130);
   });
@@ -74,37 +68,23 @@ function run(argv: readonly string[]): Promise<number> {
 
 async function tryMutant(mutant: ListedMutant): Promise<Result> {
   const started = performance.now();
-  const seconds = () => (performance.now() - started) / 1000;
-  const file = path.join(root, mutant.file);
-  let original: string;
-  try {
-    original = readFileSync(file, 'utf8');
-  } catch {
-    return { mutant, outcome: 'stale', seconds: 0, note: `${mutant.file} does not exist` };
-  }
-  const mutated = applyMutant(original, mutant);
-  if ('stale' in mutated)
-    return { mutant, outcome: 'stale', seconds: 0, note: `${mutant.file}: ${mutated.stale}` };
   const argv = commandFor(mutant);
-  live = { file, original };
-  try {
-    writeFileSync(file, mutated.text);
-    const status = await run(argv);
-    return {
-      mutant,
-      outcome: status === 0 ? 'survived' : 'killed',
-      seconds: seconds(),
-      note: mutant.command ? argv.join(' ') : (mutant.tests ?? []).join(' '),
-    };
-  } finally {
-    restore();
-  }
+  const outcome = await withMutant(path.join(root, mutant.file), mutant, () => run(argv));
+  const seconds = (performance.now() - started) / 1000;
+  if ('stale' in outcome)
+    return { mutant, outcome: 'stale', seconds, note: `${mutant.file}: ${outcome.stale}` };
+  return {
+    mutant,
+    outcome: outcome.ran === 0 ? 'survived' : 'killed',
+    seconds,
+    note: mutant.command ? argv.join(' ') : (mutant.tests ?? []).join(' '),
+  };
 }
 
 main().then(
   (status) => process.exit(status),
   (error: unknown) => {
-    restore();
+    restoreLive();
     console.error(error instanceof Error ? error.message : error);
     process.exit(2);
   },

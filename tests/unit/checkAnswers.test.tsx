@@ -58,7 +58,9 @@ describe.each(databaseTargets)('check answers on $name', ({ options }) => {
       });
       for (const [id, value] of Object.entries(validAnswers)) {
         const answer: AnswerValue =
-          value === 'FILE' ? { fileId: '00000000-0000-0000-0000-000000000000', name: 'giay-to.png' } : value;
+          value === 'FILE'
+            ? { fileId: '00000000-0000-0000-0000-000000000000', name: 'giay-to.png', size: 68 }
+            : value;
         await saveAnswer(conn.db, draft.id, id, answer, 30);
       }
       jar = cookieJar(`${SESSION_COOKIE}=${token}`);
