@@ -123,7 +123,7 @@ export async function withMutant<T>(
 /** What runs for a mutant: its own command, or its vitest files. */
 export function commandFor(mutant: Mutant): string[] {
   if (mutant.command?.length) return [...mutant.command];
-  return ['npx', 'vitest', 'run', '--reporter=dot', '--silent', ...(mutant.tests ?? [])];
+  return ['npx', 'vitest', 'run', '--reporter=dot', ...(mutant.tests ?? [])];
 }
 
 export function report(results: readonly Result[]): string {

@@ -12,12 +12,13 @@ import {
   type Result,
 } from '@/lib/mutants';
 
-// `npm run test:mutants [-- --only <id|area>] [-- --list]`: puts each hand-listed deliberate bug of
+// `npm run test:mutants [-- --only <id|area>] [--list] [--verbose] [--no-baseline]`: puts each hand-listed deliberate bug of
 // tests/mutants/*.ts into the source, one at a time, runs the tests said to catch it and puts the file back.
 // Not part of `npm test`: it runs the listed tests once per mutant. Why hand-listed: docs/adr/0022.
 
 const root = process.cwd();
 const args = process.argv.slice(2);
+const verbose = args.includes('--verbose');
 const only = args.includes('--only') ? args[args.indexOf('--only') + 1] : undefined;
 
 async function main() {
@@ -27,9 +28,12 @@ async function main() {
     return 0;
   }
   refuseDirty(mutants);
+  const failing = args.includes('--no-baseline') ? new Set<string>() : await failingUnmutated(mutants);
   const results: Result[] = [];
   for (const mutant of mutants) {
-    const result = await tryMutant(mutant);
+    const result = failing.has(JSON.stringify(commandFor(mutant)))
+      ? { mutant, outcome: 'stale' as const, seconds: 0, note: 'its tests fail without the mutant' }
+      : await tryMutant(mutant);
     console.log(`${result.outcome.padEnd(8)} ${mutant.id} (${result.seconds.toFixed(1)} s)`);
     results.push(result);
   }
@@ -58,9 +62,24 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   });
 }
 
+/**
+ * Each distinct test command, run once on the unmutated source: a test that fails anyway would make every
+ * mutant it is listed for look killed (a mistyped CLI flag did, once). Such mutants count as stale.
+ */
+async function failingUnmutated(mutants: readonly ListedMutant[]): Promise<Set<string>> {
+  const failing = new Set<string>();
+  for (const command of new Set(mutants.map((m) => JSON.stringify(commandFor(m))))) {
+    const argv = JSON.parse(command) as string[];
+    const status = await run(argv);
+    console.log(`${status === 0 ? 'baseline' : 'FAILING '} ${argv.join(' ')}`);
+    if (status !== 0) failing.add(command);
+  }
+  return failing;
+}
+
 function run(argv: readonly string[]): Promise<number> {
   return new Promise((resolve) => {
-    const child = spawn(argv[0]!, argv.slice(1), { cwd: root, stdio: 'ignore' });
+    const child = spawn(argv[0]!, argv.slice(1), { cwd: root, stdio: verbose ? 'inherit' : 'ignore' });
     child.on('error', () => resolve(-1));
     child.on('exit', (code, signal) => resolve(code ?? (signal ? 1 : 0)));
   });

@@ -107,14 +107,7 @@ describe('applying a mutant', () => {
   });
 
   it('runs the listed vitest files, or the mutant’s own command', () => {
-    expect(commandFor(mutant())).toEqual([
-      'npx',
-      'vitest',
-      'run',
-      '--reporter=dot',
-      '--silent',
-      'tests/unit/x.test.ts',
-    ]);
+    expect(commandFor(mutant())).toEqual(['npx', 'vitest', 'run', '--reporter=dot', 'tests/unit/x.test.ts']);
     expect(
       commandFor(mutant({ tests: undefined, command: ['npx', 'playwright', 'test', 'x.spec.ts'] })),
     ).toEqual(['npx', 'playwright', 'test', 'x.spec.ts']);
