@@ -91,6 +91,23 @@ const mutants: Mutant[] = [
     tests: ['tests/unit/sessionDrafts.test.ts'],
   },
   {
+    id: 'upload-not-sensitive',
+    description:
+      'The question page stores every upload as not sensitive, so ID-card photos are never deleted',
+    file: 'app/[locale]/apply/actions.ts',
+    find: 'sensitive: question.sensitive ?? false,',
+    replace: 'sensitive: false,',
+    tests: ['tests/unit/sensitiveUpload.test.ts'],
+  },
+  {
+    id: 'id-card-photo-not-sensitive',
+    description: 'The ID-card photo question loses its sensitive flag',
+    file: 'catalogue/forms/journeys.ts',
+    find: "{ id: 'id-card-photo', kind: 'file', sensitive: true, optional: true }",
+    replace: "{ id: 'id-card-photo', kind: 'file', optional: true }",
+    tests: ['tests/unit/sensitiveUpload.test.ts'],
+  },
+  {
     id: 'check-answers-cid-unmasked',
     description: 'Check your answers shows the full 12-digit citizen ID',
     file: 'lib/answerText.ts',
