@@ -1,7 +1,7 @@
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { defaultLocale, locales, type Locale } from '@/i18n/locales';
-import { flatMessages, statusFiles } from '@/i18n/messages';
+import { flatMessages, statusFiles, type StatusFile } from '@/i18n/messages';
 import { stringShare } from './languageCoverage';
 
 /**
@@ -9,25 +9,66 @@ import { stringShare } from './languageCoverage';
  * `npm run i18n:check` / `npm run i18n:coverage` scripts.
  */
 
+/** Flat messages per locale, with the minority languages' status files: what the checks read. */
+export interface MessageSets {
+  readonly messages: Readonly<Record<Locale, ReadonlyMap<string, string>>>;
+  readonly status: Partial<Record<Locale, StatusFile>>;
+}
+
+/** The portal's own message files. Tests hand the checks dirty sets of their own instead. */
+export function portalMessageSets(): MessageSets {
+  return {
+    messages: Object.fromEntries(locales.map((l) => [l, flatMessages(l)])) as Record<
+      Locale,
+      Map<string, string>
+    >,
+    status: statusFiles,
+  };
+}
+
+/** Every problem `npm run i18n:check` reports (besides keys used in code), one line each. */
+export function auditProblems(sets: MessageSets): string[] {
+  const source = sets.messages[defaultLocale];
+  const problems: string[] = [];
+  for (const key of keysAbsent(source, sets.messages.en)) problems.push(`en is missing ${key}`);
+  for (const locale of locales) {
+    const own = sets.messages[locale];
+    for (const key of keysExtra(source, own)) problems.push(`${locale} has ${key}, which vi does not`);
+    for (const key of placeholdersDiffering(source, own))
+      problems.push(`${locale}: placeholders differ from vi in ${key}`);
+    for (const p of statusMismatches(own, sets.status[locale])) problems.push(`${locale}: ${p}`);
+  }
+  return problems;
+}
+
 /** Keys present in Vietnamese but absent from a locale. */
 export function missingKeys(locale: Locale): string[] {
-  const own = flatMessages(locale);
-  return [...flatMessages(defaultLocale).keys()].filter((key) => !own.has(key));
+  return keysAbsent(flatMessages(defaultLocale), flatMessages(locale));
+}
+
+function keysAbsent(source: ReadonlyMap<string, string>, own: ReadonlyMap<string, string>): string[] {
+  return [...source.keys()].filter((key) => !own.has(key));
 }
 
 /** Keys a locale has that Vietnamese does not: typos or leftovers that would never be shown. */
 export function orphanKeys(locale: Locale): string[] {
-  const vi = flatMessages(defaultLocale);
-  return [...flatMessages(locale).keys()].filter((key) => !vi.has(key));
+  return keysExtra(flatMessages(defaultLocale), flatMessages(locale));
+}
+
+function keysExtra(source: ReadonlyMap<string, string>, own: ReadonlyMap<string, string>): string[] {
+  return [...own.keys()].filter((key) => !source.has(key));
 }
 
 /** ICU arguments (`{name}`, `{count, plural, …}`) must be the same set in a translation as in Vietnamese. */
 export function placeholderMismatches(locale: Locale): string[] {
-  const vi = flatMessages(defaultLocale);
+  return placeholdersDiffering(flatMessages(defaultLocale), flatMessages(locale));
+}
+
+function placeholdersDiffering(source: ReadonlyMap<string, string>, own: ReadonlyMap<string, string>) {
   const bad: string[] = [];
-  for (const [key, text] of flatMessages(locale)) {
-    const source = vi.get(key);
-    if (source !== undefined && !sameSet(icuArguments(source), icuArguments(text))) bad.push(key);
+  for (const [key, text] of own) {
+    const original = source.get(key);
+    if (original !== undefined && !sameSet(icuArguments(original), icuArguments(text))) bad.push(key);
   }
   return bad;
 }
@@ -55,9 +96,11 @@ function sameSet(a: Set<string>, b: Set<string>): boolean {
 
 /** Problems between a minority locale's messages and its status file. */
 export function statusProblems(locale: Locale): string[] {
-  const status = statusFiles[locale];
+  return statusMismatches(flatMessages(locale), statusFiles[locale]);
+}
+
+function statusMismatches(own: ReadonlyMap<string, string>, status: StatusFile | undefined): string[] {
   if (!status) return [];
-  const own = flatMessages(locale);
   const problems: string[] = [];
   for (const key of own.keys()) if (!status.keys[key]) problems.push(`${key}: translated but has no status`);
   for (const key of Object.keys(status.keys)) if (!own.has(key)) problems.push(`${key}: status but no text`);
@@ -109,5 +152,3 @@ function sourceFiles(root: string): string[] {
   for (const dir of SOURCE_DIRS) walk(path.join(root, dir));
   return out;
 }
-
-export const allLocales = locales;
