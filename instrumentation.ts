@@ -3,6 +3,9 @@ import type { Instrumentation } from 'next';
 export async function register() {
   // Migrate and seed at server start, in the Node.js runtime only (the proxy never touches the database).
   if (process.env.NEXT_RUNTIME === 'nodejs') {
+    // First, so no request reaches a page without its socket's address in X-Forwarded-For.
+    const { appendPeerAddress } = await import('./lib/clientAddress');
+    await appendPeerAddress();
     const { prepareDatabase } = await import('./db/prepare');
     await prepareDatabase();
     // PGlite serves one process, so the outbox relay runs inside the portal; with PostgreSQL it runs as

@@ -3,6 +3,7 @@ import { NextRequest, NextResponse } from 'next/server';
 import { defaultLocale, isLocale } from './i18n/locales';
 import { keySource, mergedMessages } from './i18n/messages';
 import { routing } from './i18n/routing';
+import { canonicalPath } from './lib/canonicalPath';
 import { OPS_CHALLENGE, opsAuthorized, opsEnabled } from './lib/opsAuth';
 import { localePath, paths } from './lib/paths';
 import { REQUEST_ID_HEADER, requestIdFrom } from './lib/requestId';
@@ -24,17 +25,20 @@ export default async function proxy(request: NextRequest) {
   const requestId = requestIdFrom(request.headers.get(REQUEST_ID_HEADER));
   const headers = new Headers(request.headers);
   headers.set(REQUEST_ID_HEADER, requestId);
-  const response = /^\/(api|q|screens)\//.test(request.nextUrl.pathname)
+  // Every check below reads this one spelling of the path, never request.nextUrl.pathname itself.
+  const path = canonicalPath(request.nextUrl.pathname);
+  const response = /^\/(api|q|screens)\//.test(path)
     ? NextResponse.next({ request: { headers } })
-    : await route(request, headers);
+    : await route(request, headers, path);
   response.headers.set(REQUEST_ID_HEADER, requestId);
   return response;
 }
 
 /** Pages: the operations credential, malformed and cross-site form posts, language routing, unknown paths. */
-async function route(request: NextRequest, headers: Headers): Promise<Response> {
-  // The operations page asks for its credential before anything else is read (lib/opsAuth.ts).
-  const [, maybeLocale, section] = request.nextUrl.pathname.split('/');
+async function route(request: NextRequest, headers: Headers, path: string): Promise<Response> {
+  // The operations page asks for its credential before anything else is read (lib/opsAuth.ts), whatever
+  // the case of its path (a router that ignored case must not open it either).
+  const [, maybeLocale, section] = path.toLowerCase().split('/');
   if (isLocale(maybeLocale) && section === 'ops' && opsEnabled()) {
     if (!opsAuthorized(request.headers.get('authorization'))) {
       return new Response('Authentication required', {
@@ -73,7 +77,7 @@ async function route(request: NextRequest, headers: Headers): Promise<Response> 
   if (
     request.method === 'GET' &&
     leafletSource !== null &&
-    /^\/[a-z]+\/(procedures|life-events)\/[a-z0-9-]+\/leaflet$/.test(request.nextUrl.pathname)
+    /^\/[a-z]+\/(procedures|life-events)\/[a-z0-9-]+\/leaflet$/.test(path)
   ) {
     const url = request.nextUrl.clone();
     const slug = sourceSlug(leafletSource);
@@ -86,7 +90,7 @@ async function route(request: NextRequest, headers: Headers): Promise<Response> 
   const response = handleI18nRouting(new NextRequest(request.url, { method: request.method, headers }));
   if (response.headers.has('location')) return response;
 
-  const [, locale, ...segments] = request.nextUrl.pathname.split('/');
+  const [, locale, ...segments] = path.split('/');
   if (isLocale(locale) && !isKnownPath(segments.filter(Boolean))) {
     headers.set('X-NEXT-INTL-LOCALE', locale);
     // Clone nextUrl rather than building from request.url: its host may differ from the one the server

@@ -13,6 +13,11 @@ const schema = z.object({
   /** Submissions and resume-code tries per client address per 15 minutes (lib/rateLimit.ts). */
   SUBMIT_LIMIT: z.coerce.number().int().positive().default(60),
   RESUME_LIMIT: z.coerce.number().int().positive().default(60),
+  /**
+   * How many reverse proxies of ours stand in front of the portal, each appending to X-Forwarded-For
+   * (lib/clientAddress.ts). 0: none, the socket's address is the client's and the header is ignored.
+   */
+  TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
 });
 
 export type Env = z.infer<typeof schema>;

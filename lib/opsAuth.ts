@@ -1,4 +1,4 @@
-import { timingSafeEqual } from 'node:crypto';
+import { createHash, timingSafeEqual } from 'node:crypto';
 
 /**
  * The operations page is protected by one shared credential for now (HTTP Basic, any user name, the
@@ -9,19 +9,22 @@ export function opsEnabled(): boolean {
   return (process.env.OPS_PASSWORD ?? '').length >= 12;
 }
 
+/**
+ * Both passwords are hashed first and the fixed-length digests compared in constant time: comparing the
+ * passwords themselves must stop at a length mismatch (timingSafeEqual throws on one), which tells a
+ * prober the password's length.
+ */
+export function sameSecret(given: string, expected: string): boolean {
+  const digest = (value: string) => createHash('sha256').update(value, 'utf8').digest();
+  return timingSafeEqual(digest(given), digest(expected));
+}
+
 export function opsAuthorized(authorization: string | null): boolean {
   const expected = process.env.OPS_PASSWORD ?? '';
   if (!opsEnabled() || !authorization?.startsWith('Basic ')) return false;
-  let decoded: string;
-  try {
-    decoded = Buffer.from(authorization.slice(6), 'base64').toString('utf8');
-  } catch {
-    return false;
-  }
-  const given = decoded.slice(decoded.indexOf(':') + 1);
-  const a = Buffer.from(given);
-  const b = Buffer.from(expected);
-  return decoded.includes(':') && a.length === b.length && timingSafeEqual(a, b);
+  const decoded = Buffer.from(authorization.slice(6), 'base64').toString('utf8');
+  if (!decoded.includes(':')) return false;
+  return sameSecret(decoded.slice(decoded.indexOf(':') + 1), expected);
 }
 
 export const OPS_CHALLENGE = 'Basic realm="motcua operations", charset="UTF-8"';

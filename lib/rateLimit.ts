@@ -2,6 +2,8 @@ import { sql } from 'drizzle-orm';
 import { headers } from 'next/headers';
 import type { Database } from '@/db/client';
 import { rateLimits } from '@/db/schema';
+import { addressFrom } from './clientAddress';
+import { env } from './env';
 
 export interface Limit {
   readonly max: number;
@@ -37,9 +39,9 @@ export async function pruneRateLimits(db: Database, olderThanSeconds = 86_400) {
 }
 
 /**
- * The client's address as the first X-Forwarded-For hop (Next.js fills it from the socket when no proxy
- * did). Meaningful only behind a proxy that overwrites the header; limits keyed on it are a second line.
+ * The client's address: the rightmost X-Forwarded-For hop that none of our TRUSTED_PROXY_HOPS proxies
+ * wrote; the socket's own address when no proxy is trusted (lib/clientAddress.ts, docs/adr/0020).
  */
 export async function clientAddress(): Promise<string> {
-  return ((await headers()).get('x-forwarded-for') ?? '').split(',')[0]!.trim() || 'unknown';
+  return addressFrom((await headers()).get('x-forwarded-for'), env().TRUSTED_PROXY_HOPS);
 }

@@ -1,9 +1,10 @@
 import { timingSafeEqual } from 'node:crypto';
+import type { Database } from '@/db/client';
 import { sessionOwnsDraft } from '@/db/queries/tracking';
 import type { Submission } from '@/db/schema';
 import { database } from './applications';
 import { currentSessionHash } from './session';
-import type { Limit } from './rateLimit';
+import { hit, type Limit } from './rateLimit';
 
 /**
  * Who may see a dossier's status: the person who applied (their session still holds the draft), anyone
@@ -11,10 +12,31 @@ import type { Limit } from './rateLimit';
  * last 4 digits of the phone or citizen ID number given in it (the second factor), within the rate limit.
  */
 
-/** Per reference: 5 wrong tries in 15 minutes, so 10,000 possible digits cannot be walked. */
-export const PER_REFERENCE: Limit = { max: 5, windowSeconds: 15 * 60 };
-/** Per client address: generous, since a village hall's laptops share one 4G address. */
+/**
+ * Typed look-ups are limited per reference *and* client address: 5 in 15 minutes, so one address cannot
+ * walk the 10,000 possible digits, and a stranger's wrong tries use up their own allowance, not the
+ * owner's (the owner types from their own phone). A ceiling per reference over all addresses stops a
+ * guesser spread over many addresses: 10,000 digits at 30 per 15 minutes is days of guessing, and only
+ * such an attack can lock the owner out of typing; the receipt's QR key always opens (docs/adr/0020).
+ */
+export const PER_REFERENCE_AND_CLIENT: Limit = { max: 5, windowSeconds: 15 * 60 };
+export const PER_REFERENCE: Limit = { max: 30, windowSeconds: 15 * 60 };
+/** Per client address over all references: generous, since a village hall's laptops share one 4G address. */
 export const PER_CLIENT: Limit = { max: 60, windowSeconds: 15 * 60 };
+
+/** Counts one typed look-up of `reference` from `client` and says whether it may be tried. */
+export async function lookUpAllowed(db: Database, reference: string, client: string) {
+  const [perClient, perPair, perReference] = await Promise.all([
+    hit(db, `track:client:${client}`, PER_CLIENT),
+    hit(db, `track:ref-client:${reference}:${client}`, PER_REFERENCE_AND_CLIENT),
+    hit(db, `track:ref:${reference}`, PER_REFERENCE),
+  ]);
+  return {
+    allowed: perClient.allowed && perPair.allowed && perReference.allowed,
+    overClientLimit: !perClient.allowed,
+    overReceiptLimit: !perPair.allowed || !perReference.allowed,
+  };
+}
 
 const same = (a: string, b: string) =>
   a.length === b.length && timingSafeEqual(Buffer.from(a), Buffer.from(b));

@@ -23,6 +23,16 @@ if [ ! -x "${CHROMIUM_PATH:-/usr/bin/chromium}" ]; then
     exit 1
   fi
 fi
+if [ ! -x "${NGINX_PATH:-/usr/sbin/nginx}" ]; then
+  # tests/e2e/clientAddress.spec.ts runs the portal behind a real nginx (run as the test's own process).
+  if [ "$(id -u)" = "0" ] && command -v apt-get >/dev/null; then
+    step "Installing nginx"
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nginx >/dev/null
+  else
+    echo "nginx not found at ${NGINX_PATH:-/usr/sbin/nginx}: run 'sudo apt-get install nginx'." >&2
+    exit 1
+  fi
+fi
 
 step "Static checks"
 npx next typegen >/dev/null && npx tsc --noEmit || status=1

@@ -65,12 +65,9 @@ export const statusReport = z.object({
       z.object({
         TrangThai: z.number().int().min(1).max(10),
         ThoiGian: z.iso.datetime({ offset: true }),
-        // No control characters: PostgreSQL refuses U+0000 in text, and none belongs in a note (issue 13).
-        GhiChu: z
-          .string()
-          .max(1000)
-          .regex(/^[^\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]*$/)
-          .optional(),
+        // Control characters (U+0000, which PostgreSQL refuses in text) are removed where the status is
+        // recorded (recordProvinceStatus), for pushes and polls alike, rather than losing the whole report.
+        GhiChu: z.string().max(1000).optional(),
       }),
     )
     .max(200),

@@ -67,4 +67,4 @@ export { statusReport, type StatusReportDto } from './dto';
 export { toDossierStatus } from './mapping';
 export { DOSSIER_CODE, type DossierStatus, type ProvinceStatus } from '@/lib/provinceStatus';
 export { provinceSettings } from './settings';
-export { verify as verifySignature } from './signing';
+export { timestampFresh, verify as verifySignature } from './signing';

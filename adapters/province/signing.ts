@@ -13,9 +13,14 @@ export function verify(
   signature: string,
   skewMs = 5 * 60_000,
 ): boolean {
-  const age = Math.abs(Date.now() - Number(timestamp));
-  if (!Number.isFinite(age) || age > skewMs) return false;
+  if (!timestampFresh(timestamp, skewMs)) return false;
   const expected = Buffer.from(sign(secret, timestamp, body), 'hex');
   const given = Buffer.from(signature, 'hex');
   return expected.length === given.length && timingSafeEqual(expected, given);
+}
+
+/** Is `timestamp` (milliseconds since the epoch) within `skewMs` of now? Checkable before any body is read. */
+export function timestampFresh(timestamp: string, skewMs = 5 * 60_000): boolean {
+  const age = Math.abs(Date.now() - Number(timestamp));
+  return timestamp !== '' && Number.isFinite(age) && age <= skewMs;
 }

@@ -43,14 +43,17 @@ export async function findDraft(
   return draft;
 }
 
+/** The unexpired, unsubmitted draft a resume code opens: once submitted, the code opens nothing. */
 export async function findDraftByResumeCode(db: Database, code: string): Promise<Draft | undefined> {
   const [draft] = await db
     .select()
     .from(drafts)
-    .where(and(eq(drafts.resumeCode, code), gt(drafts.expiresAt, sql`now()`)))
+    .where(and(eq(drafts.resumeCode, code), gt(drafts.expiresAt, sql`now()`), notSubmitted))
     .limit(1);
   return draft;
 }
+
+const notSubmitted = sql`not exists (select 1 from ${submissions} where ${submissions.draftId} = ${drafts.id})`;
 
 /** Saving an answer also clears the last failed attempt and extends the draft's life. */
 export async function saveAnswer(
@@ -85,12 +88,33 @@ export async function recordConsent(db: Database, draftId: string): Promise<void
     .where(eq(drafts.id, draftId));
 }
 
-/** Hands a draft to another browser (the resume code was typed there); the old cookie loses it. */
-export async function moveDraftToSession(db: Database, draftId: string, sessionHash: string): Promise<void> {
-  await db
-    .update(drafts)
-    .set({ sessionHash, updatedAt: sql`now()` })
-    .where(eq(drafts.id, draftId));
+/**
+ * Hands the draft a resume code opens to another browser (the code was typed there); the old cookie loses
+ * it. A submitted draft is never moved: its receipt stays with the person who sent it. submitDraft locks
+ * the same row first, so a move and a submission of one draft take turns; the look for a submission runs
+ * after the lock is held, as a statement of its own, so (READ COMMITTED) it sees a submission committed
+ * while this waited.
+ */
+export async function moveDraftToSession(
+  db: Database,
+  resumeCode: string,
+  sessionHash: string,
+): Promise<Draft | undefined> {
+  return db.transaction(async (tx) => {
+    const [draft] = await tx
+      .select({ id: drafts.id })
+      .from(drafts)
+      .where(and(eq(drafts.resumeCode, resumeCode), gt(drafts.expiresAt, sql`now()`)))
+      .limit(1)
+      .for('update');
+    if (!draft) return undefined;
+    const [moved] = await tx
+      .update(drafts)
+      .set({ sessionHash, updatedAt: sql`now()` })
+      .where(and(eq(drafts.id, draft.id), notSubmitted))
+      .returning();
+    return moved;
+  });
 }
 
 /**

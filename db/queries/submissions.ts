@@ -1,7 +1,15 @@
-import { asc, eq } from 'drizzle-orm';
+import { and, asc, eq } from 'drizzle-orm';
 import type { Database } from '../client';
-import { dossiers, submissions, type Dossier, type Submission } from '../schema';
+import { dossiers, drafts, submissions, type Dossier, type Submission } from '../schema';
 import { addOutboxMessage } from './outbox';
+
+/** The draft was handed to another browser (its resume code was typed there) before it could be sent. */
+export class DraftMovedError extends Error {
+  constructor() {
+    super('The draft is no longer held by this session');
+    this.name = 'DraftMovedError';
+  }
+}
 
 export interface NewSubmission {
   readonly draftId: string;
@@ -19,16 +27,27 @@ export interface NewSubmission {
  * Commits a submission, one dossier per procedure, and one outbox row per dossier, in one transaction:
  * once the receipt is shown, everything the relay needs is durable. The unique draft id makes a second
  * submission of the same draft (double tap, back and resubmit) return the first one instead.
+ *
+ * Only the session holding the draft sends it, checked under a lock on the draft row that
+ * moveDraftToSession takes too: a resume racing the submission either moves the draft first (this then
+ * throws DraftMovedError, nothing is sent) or waits and finds it submitted (and moves nothing).
  */
 export async function submitDraft(
   db: Database,
   submission: NewSubmission,
   newReference: () => string,
+  sessionHash: string,
 ): Promise<{ submission: Submission; created: boolean }> {
   for (let attempt = 0; attempt < 5; attempt += 1) {
     const reference = newReference();
     try {
       return await db.transaction(async (tx) => {
+        const [held] = await tx
+          .select({ id: drafts.id })
+          .from(drafts)
+          .where(and(eq(drafts.id, submission.draftId), eq(drafts.sessionHash, sessionHash)))
+          .for('update');
+        if (!held) throw new DraftMovedError();
         const [row] = await tx
           .insert(submissions)
           .values({ ...submission, reference })

@@ -61,21 +61,29 @@ export async function sessionOwnsDraft(db: Database, draftId: string, sessionHas
 /** Statuses after which the province will not change the dossier again: polling stops. */
 export const FINAL_STATUSES: readonly string[] = ['not-accepted', 'withdrawn', 'stopped', 'result-returned'];
 
+/** C0 and C1 control characters but tab and line breaks: PostgreSQL's text and jsonb refuse U+0000. */
+const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/g;
+
 /**
  * Stores what the province reported for the dossier with this code: every history entry (a repeat is a
  * no-op, by the unique key), then the latest status on the dossier itself. Used by polling and webhook.
+ * A report without history stands for "the status is now X": it adds an event only when X is not already
+ * the dossier's status, so the same push repeated adds nothing. Control characters the province sends in
+ * a note are removed here, where they would reach the database.
  */
 export async function recordProvinceStatus(
   db: Database,
   report: DossierStatus,
   source: 'poll' | 'webhook',
 ): Promise<{ found: boolean; added: number }> {
+  if (report.provinceCode.replace(CONTROL, '') !== report.provinceCode) return { found: false, added: 0 };
   const [dossier] = await db
-    .select({ id: dossiers.id })
+    .select({ id: dossiers.id, provinceStatus: dossiers.provinceStatus })
     .from(dossiers)
     .where(eq(dossiers.provinceCode, report.provinceCode))
     .limit(1);
   if (!dossier) return { found: false, added: 0 };
+  if (!report.history.length && dossier.provinceStatus === report.status) return { found: true, added: 0 };
   const history = report.history.length
     ? report.history
     : [{ status: report.status, at: new Date(), note: undefined }];
@@ -86,7 +94,7 @@ export async function recordProvinceStatus(
         dossierId: dossier.id,
         status: h.status,
         occurredAt: h.at,
-        note: h.note ?? null,
+        note: h.note?.replace(CONTROL, '') || null,
         source,
       })),
     )

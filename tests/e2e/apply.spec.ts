@@ -160,6 +160,57 @@ test('resume on another browser with the code', async ({ page, browser }) => {
   await laptop.close();
 });
 
+test('after submission the resume code opens nothing, and the submitter keeps the receipt, even in a race', async ({
+  page,
+  browser,
+}) => {
+  test.setTimeout(120_000);
+  // Two people, two cookie jars: the submitter here, and a second browser typing the same resume code.
+  const codeOf = async () => {
+    await page.goto('/vi/apply/register-death');
+    return (await page.getByText(/Mã làm tiếp của bạn:/).textContent())!.split(':')[1]!.trim();
+  };
+  const laptop = await browser.newContext({ javaScriptEnabled: test.info().project.name !== 'no-js' });
+  const other = await laptop.newPage();
+  const typeCode = async (code: string) => {
+    await other.goto('/en/apply/resume');
+    await other.getByLabel('Continue an application with a code').fill(code);
+    await other.getByRole('button', { name: 'Continue' }).click();
+  };
+
+  // After: the code says "not found", in the page's language, and opens no receipt.
+  await startAndAnswerAll(page, 'register-death');
+  const code = await codeOf();
+  await page.goto('/vi/apply/register-death/check');
+  await declareAndSubmit(page);
+  await expect(page).toHaveURL(/\/confirmation$/);
+  const reference = (await page.locator('[data-reference]').getAttribute('data-reference'))!;
+  await typeCode(code);
+  await expect(other).toHaveURL(/\/en\/apply\/resume\?error=1$/);
+  await expect(other.getByRole('main')).toContainText('No application was found with this code');
+  await other.goto('/en/apply/register-death/confirmation');
+  await expect(other.getByRole('main')).not.toContainText(reference.slice(0, 4));
+  await page.reload();
+  await expect(page.getByRole('main')).toContainText(reference.slice(0, 4));
+
+  // The race: submit and resume at once. Whoever wins, a submission is always seen by its submitter.
+  for (let round = 0; round < 3; round += 1) {
+    await startAndAnswerAll(page, 'register-death');
+    const raced = await codeOf();
+    await page.goto('/vi/apply/register-death/check');
+    await page.getByRole('checkbox').check();
+    await Promise.all([page.getByRole('button', { name: 'Gửi hồ sơ' }).click(), typeCode(raced)]);
+    await page.waitForURL(/\/(confirmation|resume\?expired=register-death)$/);
+    if (page.url().endsWith('/confirmation')) {
+      await expect(page.locator('[data-reference]')).toBeVisible();
+      await expect(other).toHaveURL(/\/resume\?error=1$/);
+    } else {
+      await expect(other).toHaveURL(/\/apply\/register-death$/);
+    }
+  }
+  await laptop.close();
+});
+
 test('a wrong resume code gets a clear error', async ({ page }) => {
   await page.goto('/vi/apply/resume');
   await page.getByLabel('Làm tiếp hồ sơ bằng mã').fill('ZZZZ-ZZZZ');

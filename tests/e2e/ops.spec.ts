@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { OPS_PASSWORD, simulatorURL } from '../../playwright.config';
+import { baseURL, OPS_PASSWORD, simulatorURL } from '../../playwright.config';
 import { declareAndSubmit, startAndAnswerAll } from '../support/apply';
 import { expectNoAxeViolations } from '../support/axe';
 
@@ -13,6 +13,27 @@ test('asks for the credential and refuses a wrong one', async ({ request }) => {
     headers: { authorization: `Basic ${Buffer.from('ops:not-the-password').toString('base64')}` },
   });
   expect(wrong.status()).toBe(401);
+});
+
+test('asks for the credential however the path is spelled', async ({ request }) => {
+  for (const path of [
+    '/%76i/ops',
+    '/v%69/%6fps',
+    '/%76%69/%6F%70%73',
+    '/vi//ops',
+    '//vi/ops',
+    '/vi/./ops',
+    '/en/../vi/ops',
+    '/vi/%2e/ops',
+    '/x/%2E%2E/vi/ops',
+    '/VI/ops',
+    '/vi/OPS',
+  ]) {
+    // Next.js itself answers some spellings (`//`) with a redirect to the plain path: followed, still 401.
+    const response = await request.get(`${baseURL}${path}`);
+    expect(response.status(), path).toBe(401);
+    expect(await response.text(), path).not.toContain('Vận hành');
+  }
 });
 
 test.describe('with the credential', () => {

@@ -85,7 +85,12 @@ export async function submitBundles(
       resumeCode: randomCode(),
       lifetimeDays: 30,
     });
-    const { submission } = await submitDraft(db, birthBundleSubmission(draft.id, answers), randomCode);
+    const { submission } = await submitDraft(
+      db,
+      birthBundleSubmission(draft.id, answers),
+      randomCode,
+      's'.repeat(64),
+    );
     ids.push(submission.id);
   }
   return ids;

@@ -1,9 +1,15 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { connect } from '@/db/client';
-import { createDraft, deleteExpiredDrafts, findDraftByResumeCode, saveAnswer } from '@/db/queries/drafts';
+import {
+  createDraft,
+  deleteExpiredDrafts,
+  findDraftByResumeCode,
+  moveDraftToSession,
+  saveAnswer,
+} from '@/db/queries/drafts';
 import { storeFile } from '@/db/queries/files';
-import { submitDraft } from '@/db/queries/submissions';
+import { DraftMovedError, findSubmissionByDraft, submitDraft } from '@/db/queries/submissions';
 import { drafts, dossiers, outboxMessages, submissions, uploadedFiles } from '@/db/schema';
 import { seed } from '@/db/seed';
 import { randomCode } from '@/lib/codes';
@@ -45,8 +51,8 @@ describe.each(databaseTargets)('drafts and submissions on $name', ({ options }) 
     const draft = await newDraft();
     const submission = birthBundleSubmission(draft.id, { 'child-name': 'Vàng Thị Mai' });
     const [a, b] = await Promise.all([
-      submitDraft(db, submission, randomCode),
-      submitDraft(db, submission, randomCode),
+      submitDraft(db, submission, randomCode, 'h'.repeat(64)),
+      submitDraft(db, submission, randomCode, 'h'.repeat(64)),
     ]);
     expect(a.submission.reference).toBe(b.submission.reference);
     expect([a.created, b.created].filter(Boolean)).toHaveLength(1);
@@ -87,7 +93,7 @@ describe.each(databaseTargets)('drafts and submissions on $name', ({ options }) 
       content: new Uint8Array([1, 2, 3]),
       sensitive: false,
     });
-    await submitDraft(db, birthBundleSubmission(submitted.id), randomCode);
+    await submitDraft(db, birthBundleSubmission(submitted.id), randomCode, 'h'.repeat(64));
     await db
       .update(drafts)
       .set({ expiresAt: sql`now() - interval '1 day'` })
@@ -105,5 +111,55 @@ describe.each(databaseTargets)('drafts and submissions on $name', ({ options }) 
         .where(sql`${uploadedFiles.draftId} = ${expired.id}`),
     ).toHaveLength(0);
     expect(await findDraftByResumeCode(db, expired.resumeCode)).toBeUndefined();
+  });
+
+  // Two people: the submitter (session "h…", the draft's) and someone typing its resume code ("r…").
+  const submitter = 'h'.repeat(64);
+  const resumer = 'r'.repeat(64);
+  const sessionOf = async (draftId: string) =>
+    (
+      await db
+        .select({ s: drafts.sessionHash })
+        .from(drafts)
+        .where(sql`${drafts.id} = ${draftId}`)
+    )[0]!.s;
+
+  it('once submitted, the resume code opens nothing and the draft stays with the submitter', async () => {
+    const draft = await newDraft();
+    await submitDraft(db, birthBundleSubmission(draft.id), randomCode, submitter);
+    expect(await moveDraftToSession(db, draft.resumeCode, resumer)).toBeUndefined();
+    expect(await findDraftByResumeCode(db, draft.resumeCode)).toBeUndefined();
+    expect(await sessionOf(draft.id)).toBe(submitter);
+  });
+
+  it('before submission the code moves the draft; the old session can then no longer send it', async () => {
+    const draft = await newDraft();
+    expect((await moveDraftToSession(db, draft.resumeCode, resumer))?.sessionHash).toBe(resumer);
+    await expect(submitDraft(db, birthBundleSubmission(draft.id), randomCode, submitter)).rejects.toThrow(
+      DraftMovedError,
+    );
+    expect(await findSubmissionByDraft(db, draft.id)).toBeUndefined();
+  });
+
+  it('resuming and submitting at once: whoever holds the draft afterwards is whoever sent it, or nobody sent it', async () => {
+    for (let round = 0; round < 8; round += 1) {
+      const draft = await newDraft();
+      const [sent, moved] = await Promise.all([
+        submitDraft(db, birthBundleSubmission(draft.id), randomCode, submitter).then(
+          () => true,
+          (error: unknown) => {
+            if (error instanceof DraftMovedError) return false;
+            throw error;
+          },
+        ),
+        moveDraftToSession(db, draft.resumeCode, resumer),
+      ]);
+      const submitted = (await findSubmissionByDraft(db, draft.id)) !== undefined;
+      expect(submitted, `round ${round}`).toBe(sent);
+      // Exactly one of them won: the submitter keeps the draft (and so the receipt), or the resumer has it
+      // and nothing was sent.
+      expect(sent !== (moved !== undefined), `round ${round}`).toBe(true);
+      expect(await sessionOf(draft.id), `round ${round}`).toBe(sent ? submitter : resumer);
+    }
   });
 });

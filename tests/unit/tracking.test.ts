@@ -7,7 +7,7 @@ import { dossiers, dossierStatusEvents } from '@/db/schema';
 import { seed } from '@/db/seed';
 import { randomCode } from '@/lib/codes';
 import { hit } from '@/lib/rateLimit';
-import { keyOpens, secondFactorMatches } from '@/lib/tracking';
+import { keyOpens, lookUpAllowed, PER_REFERENCE, secondFactorMatches } from '@/lib/tracking';
 import { startSimulator } from '@/simulator/server';
 import { deliverDue } from '@/worker/relay';
 import { syncStatuses } from '@/worker/statusSync';
@@ -137,5 +137,28 @@ describe.each(isolatedTargets('tracking'))('tracking on $name', ({ options, crea
       found: false,
       added: 0,
     });
+  });
+
+  it("a stranger's wrong tries use up their own address's allowance, not the owner's", async () => {
+    const reference = randomCode();
+    const stranger = '203.0.113.66';
+    for (let i = 0; i < 5; i += 1) expect((await lookUpAllowed(db, reference, stranger)).allowed).toBe(true);
+    expect(await lookUpAllowed(db, reference, stranger)).toMatchObject({
+      allowed: false,
+      overReceiptLimit: true,
+    });
+    // The owner, from their own phone, is not locked out by it.
+    expect((await lookUpAllowed(db, reference, '198.51.100.7')).allowed).toBe(true);
+    // Another reference from the stranger's address is still open (only the per-address total is shared).
+    expect((await lookUpAllowed(db, randomCode(), stranger)).allowed).toBe(true);
+  });
+
+  it('a guesser spread over many addresses meets the per-reference ceiling', async () => {
+    const reference = randomCode();
+    let allowed = 0;
+    for (let i = 0; i < PER_REFERENCE.max + 10; i += 1) {
+      if ((await lookUpAllowed(db, reference, `192.0.2.${i}`)).allowed) allowed += 1;
+    }
+    expect(allowed).toBe(PER_REFERENCE.max);
   });
 });

@@ -16,14 +16,13 @@ import { validateAnswer, type FieldError } from '@/catalogue/forms/validate';
 import {
   createDraft,
   deleteExpiredDrafts,
-  findDraftByResumeCode,
   moveDraftToSession,
   recordConsent,
   saveAnswer,
   saveLastAttempt,
 } from '@/db/queries/drafts';
 import { deleteFilesFor, storeFile } from '@/db/queries/files';
-import { submitDraft } from '@/db/queries/submissions';
+import { DraftMovedError, submitDraft } from '@/db/queries/submissions';
 import { satisfactionRatings } from '@/db/schema';
 import { isLocale, type Locale } from '@/i18n/locales';
 import {
@@ -246,7 +245,8 @@ export async function submitApplication(form: FormData) {
   if (!office) redirect(localePath(locale, paths.tasks(journey.id)));
   const phone = relevant['applicant-phone'];
   const cid = relevant['applicant-cid'];
-  const { submission, created } = await submitDraft(
+  const sessionHash = await ensureSessionHash();
+  const sent = await submitDraft(
     db,
     {
       draftId: draft.id,
@@ -260,7 +260,14 @@ export async function submitApplication(form: FormData) {
       procedures: journey.procedures.map((id) => ({ id, version: findProcedure(id)?.version ?? 1 })),
     },
     () => randomCode(),
-  );
+    sessionHash,
+  ).catch((error: unknown) => {
+    // Resumed on another device a moment before: the draft (and sending it) is theirs now.
+    if (error instanceof DraftMovedError)
+      redirect(localePath(locale, `${paths.resume()}?expired=${journey.id}`));
+    throw error;
+  });
+  const { submission, created } = sent;
   requestLogger(await headers()).info(
     { journeyId: journey.id, submissionId: submission.id, created, dossiers: journey.procedures.length },
     created ? 'Application submitted' : 'Application already submitted',
@@ -278,13 +285,13 @@ export async function resumeApplication(form: FormData) {
     requestLogger(await headers()).warn('Resume refused: address limit');
     redirect(localePath(locale, `${paths.resume()}?error=limited`));
   }
-  const draft = code ? await findDraftByResumeCode(db, code) : undefined;
+  // A submitted draft's code opens nothing: the receipt and its tracking key stay with the sender.
+  const draft = code ? await moveDraftToSession(db, code, await ensureSessionHash()) : undefined;
   if (!draft) {
     requestLogger(await headers()).info('Resume code not found');
     // The typed code is not echoed back in the URL: a resume code is a secret, URLs end up in logs.
     redirect(localePath(locale, `${paths.resume()}?error=1`));
   }
-  await moveDraftToSession(db, draft.id, await ensureSessionHash());
   redirect(localePath(locale, paths.tasks(draft.journeyId)));
 }
 

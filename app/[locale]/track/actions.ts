@@ -9,8 +9,8 @@ import { parseCode } from '@/lib/codes';
 import { formText } from '@/lib/formData';
 import { requestLogger } from '@/lib/log';
 import { localePath, paths } from '@/lib/paths';
-import { clientAddress, hit } from '@/lib/rateLimit';
-import { PER_CLIENT, PER_REFERENCE, secondFactorMatches } from '@/lib/tracking';
+import { clientAddress } from '@/lib/rateLimit';
+import { lookUpAllowed, secondFactorMatches } from '@/lib/tracking';
 
 /**
  * The reference plus the last 4 digits of the phone or ID number opens the status page (with the
@@ -31,18 +31,15 @@ export async function trackDossier(form: FormData) {
   if (!/^\d{4}$/.test(digits)) back('digits');
 
   const db = await database();
-  const client = await clientAddress();
-  const [perClient, perReference] = await Promise.all([
-    hit(db, `track:client:${client}`, PER_CLIENT),
-    hit(db, `track:ref:${reference}`, PER_REFERENCE),
-  ]);
+  const { allowed, overClientLimit, overReceiptLimit } = await lookUpAllowed(
+    db,
+    reference!,
+    await clientAddress(),
+  );
   // Neither the reference nor the digits are logged: together they open the application.
   const logger = requestLogger(await headers());
-  if (!perClient.allowed || !perReference.allowed) {
-    logger.warn(
-      { overClientLimit: !perClient.allowed, overReceiptLimit: !perReference.allowed },
-      'Tracking refused: limit',
-    );
+  if (!allowed) {
+    logger.warn({ overClientLimit, overReceiptLimit }, 'Tracking refused: limit');
     back('limited');
   }
 

@@ -1,11 +1,13 @@
 import {
   provinceSettings,
   statusReport,
+  timestampFresh,
   toDossierStatus,
   verifySignature as verify,
 } from '@/adapters/province';
 import { recordProvinceStatus } from '@/db/queries/tracking';
 import { database } from '@/lib/applications';
+import { readBounded } from '@/lib/boundedBody';
 import { requestLogger } from '@/lib/log';
 
 export const dynamic = 'force-dynamic';
@@ -26,14 +28,18 @@ export async function POST(request: Request) {
     logger.warn({ status, error }, 'Status push refused');
     return Response.json({ error }, { status });
   };
+  // What can be judged without the body is judged first: a stale or missing timestamp, a malformed
+  // signature, a declared size past the cap. Then the body is read only up to the cap (lib/boundedBody.ts).
+  const timestamp = request.headers.get('x-timestamp') ?? '';
+  const signature = request.headers.get('x-signature') ?? '';
+  if (!timestampFresh(timestamp) || !/^[0-9a-f]{64}$/.test(signature)) return refuse(401, 'bad signature');
   if (Number(request.headers.get('content-length') ?? 0) > MAX_BODY_BYTES) {
     return refuse(413, 'body too large');
   }
-  const body = await request.text();
-  if (body.length > MAX_BODY_BYTES) return refuse(413, 'body too large');
-  const timestamp = request.headers.get('x-timestamp') ?? '';
-  const signature = request.headers.get('x-signature') ?? '';
-  if (!/^[0-9a-f]{64}$/.test(signature) || !verify(secret, timestamp, body, signature)) {
+  const read = await readBounded(request.body, MAX_BODY_BYTES);
+  if (!read.ok) return refuse(413, 'body too large');
+  const body = read.text;
+  if (!verify(secret, timestamp, body, signature)) {
     return refuse(401, 'bad signature');
   }
   let json: unknown;

@@ -1,0 +1,112 @@
+import type { Mutant } from './types';
+
+// Access and abuse rules (docs/adr/0020), each with the unit test that notices its removal.
+const mutants: Mutant[] = [
+  {
+    id: 'client-address-first-hop',
+    description: 'The client address is the first X-Forwarded-For hop again (spoofable)',
+    file: 'lib/clientAddress.ts',
+    find: 'hops[Math.max(0, hops.length - 1 - trustedHops)]',
+    replace: 'hops[0]',
+    tests: ['tests/unit/access.test.ts'],
+  },
+  {
+    id: 'client-address-ignores-trusted-hops',
+    description: 'Trusted proxies are not skipped: behind nginx every client is nginx',
+    file: 'lib/clientAddress.ts',
+    find: 'hops.length - 1 - trustedHops',
+    replace: 'hops.length - 1',
+    tests: ['tests/unit/access.test.ts'],
+  },
+  {
+    id: 'canonical-path-no-decoding',
+    description: 'Percent-encoded unreserved characters are left encoded (/%76i/ops passes the gate)',
+    file: 'lib/canonicalPath.ts',
+    find: 'return /[A-Za-z0-9\\-._~]/.test(char) ? char : escape.toUpperCase();',
+    replace: 'return escape;',
+    tests: ['tests/unit/access.test.ts'],
+  },
+  {
+    id: 'canonical-path-keeps-dot-segments',
+    description: 'Dot segments are kept (/en/../vi/ops is not seen as /vi/ops)',
+    file: 'lib/canonicalPath.ts',
+    find: "if (segment === '..') out.pop();",
+    replace: "if (segment === '..') out.push(segment);",
+    tests: ['tests/unit/access.test.ts'],
+  },
+  {
+    id: 'ops-compare-raw-lengths',
+    description: 'The ops password is compared raw, stopping at a length mismatch (leaks its length)',
+    file: 'lib/opsAuth.ts',
+    find: 'return timingSafeEqual(digest(given), digest(expected));',
+    replace:
+      'return given.length === expected.length && timingSafeEqual(Buffer.from(given), Buffer.from(expected));',
+    tests: ['tests/unit/opsAuth.test.ts'],
+  },
+  {
+    id: 'submitted-draft-moved',
+    description: 'A resume code moves a submitted draft away from the person who sent it',
+    file: 'db/queries/drafts.ts',
+    find: '.where(and(eq(drafts.id, draft.id), notSubmitted))',
+    replace: '.where(eq(drafts.id, draft.id))',
+    tests: ['tests/unit/drafts.test.ts'],
+  },
+  {
+    id: 'submit-by-any-session',
+    description: 'A draft is sent whoever holds it now (the race loses the receipt again)',
+    file: 'db/queries/submissions.ts',
+    find: 'if (!held) throw new DraftMovedError();',
+    replace: '',
+    tests: ['tests/unit/drafts.test.ts'],
+  },
+  {
+    id: 'tracking-per-reference-only',
+    description: "The tracking limit counts per reference only: a stranger's tries lock the owner out",
+    file: 'lib/tracking.ts',
+    find: 'hit(db, `track:ref-client:${reference}:${client}`, PER_REFERENCE_AND_CLIENT)',
+    replace: 'hit(db, `track:ref-client:${reference}`, PER_REFERENCE_AND_CLIENT)',
+    tests: ['tests/unit/tracking.test.ts'],
+  },
+  {
+    id: 'tracking-no-reference-ceiling',
+    description: 'No ceiling per reference over all addresses: a spread guesser is unlimited',
+    file: 'lib/tracking.ts',
+    find: 'allowed: perClient.allowed && perPair.allowed && perReference.allowed,',
+    replace: 'allowed: perClient.allowed && perPair.allowed,',
+    tests: ['tests/unit/tracking.test.ts'],
+  },
+  {
+    id: 'webhook-buffers-body',
+    description: 'The webhook reads the whole body before looking at its size',
+    file: 'lib/boundedBody.ts',
+    find: 'if (size > maxBytes) {',
+    replace: 'if (size > Infinity) {',
+    tests: ['tests/unit/statusWebhook.test.ts'],
+  },
+  {
+    id: 'webhook-timestamp-after-body',
+    description: 'A stale timestamp is noticed only after the body has been read',
+    file: 'app/api/province/status/route.ts',
+    find: "if (!timestampFresh(timestamp) || !/^[0-9a-f]{64}$/.test(signature)) return refuse(401, 'bad signature');",
+    replace: '',
+    tests: ['tests/unit/statusWebhook.test.ts'],
+  },
+  {
+    id: 'push-not-idempotent',
+    description: 'A history-less push adds a status event every time it is replayed',
+    file: 'db/queries/tracking.ts',
+    find: 'if (!report.history.length && dossier.provinceStatus === report.status) return { found: true, added: 0 };',
+    replace: '',
+    tests: ['tests/unit/statusWebhook.test.ts'],
+  },
+  {
+    id: 'push-note-control-characters',
+    description: 'A NUL in a pushed note reaches the database (500)',
+    file: 'db/queries/tracking.ts',
+    find: "note: h.note?.replace(CONTROL, '') || null,",
+    replace: 'note: h.note ?? null,',
+    tests: ['tests/unit/statusWebhook.test.ts'],
+  },
+];
+
+export default mutants;
