@@ -1,11 +1,13 @@
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { DossierStatus } from '@/adapters/province/mapping';
+import { inJourneyOrder } from '@/lib/dossierOrder';
 import type { Database } from '../client';
 import {
   dossierStatusEvents,
   dossiers,
   drafts,
   outboxMessages,
+  submissions,
   type Dossier,
   type DossierStatusEvent,
 } from '../schema';
@@ -19,14 +21,23 @@ export interface DossierProgress {
   readonly events: readonly DossierStatusEvent[];
 }
 
-/** Each dossier of a submission with how its delivery stands and what the province has said since. */
+/**
+ * Each dossier of a submission with how its delivery stands and what the province has said since, in the
+ * journey's order, as the receipt lists them.
+ */
 export async function progressOf(db: Database, submissionId: string): Promise<DossierProgress[]> {
-  const rows = await db
-    .select({ dossier: dossiers, outbox: outboxMessages })
+  const found = await db
+    .select({ dossier: dossiers, outbox: outboxMessages, journeyId: submissions.journeyId })
     .from(dossiers)
     .innerJoin(outboxMessages, eq(outboxMessages.dossierId, dossiers.id))
-    .where(eq(dossiers.submissionId, submissionId))
-    .orderBy(asc(dossiers.createdAt), asc(dossiers.procedureId));
+    .innerJoin(submissions, eq(submissions.id, dossiers.submissionId))
+    .where(eq(dossiers.submissionId, submissionId));
+  const rows = found.length
+    ? inJourneyOrder(
+        found[0]!.journeyId,
+        found.map((row) => ({ ...row, procedureId: row.dossier.procedureId })),
+      )
+    : [];
   const events = rows.length
     ? await db
         .select()
