@@ -2,25 +2,33 @@ import { formattingLocale, type Locale } from './locales';
 
 const TIME_ZONE = 'Asia/Ho_Chi_Minh';
 
-/** A date as people in the province write it, whatever the page language: Intl has no Hmong/Tày data. */
-export function formatDate(date: Date, locale: Locale, style: 'short' | 'long' = 'long'): string {
-  const options: Intl.DateTimeFormatOptions =
-    style === 'short'
-      ? { day: '2-digit', month: '2-digit', year: 'numeric', timeZone: TIME_ZONE }
-      : { day: 'numeric', month: 'long', year: 'numeric', timeZone: TIME_ZONE };
-  return new Intl.DateTimeFormat(formattingLocale(locale), options).format(date);
-}
-
-/** Date and time, for status changes: "24/11/2026, 10:05" in Vietnamese order. */
-export function formatDateTime(date: Date, locale: Locale): string {
+/**
+ * The one way a date is written, in every page of the journey, the receipt and tracking: "2 tháng 12, 2026"
+ * (the month in words cannot be misread as day/month or month/day). Formatted in the province's formatting
+ * locale whatever the page language (Intl has no Hmong/Tày data) and in the province's time zone.
+ */
+export function formatDate(date: Date, locale: Locale): string {
   return new Intl.DateTimeFormat(formattingLocale(locale), {
-    day: '2-digit',
-    month: '2-digit',
+    day: 'numeric',
+    month: 'long',
     year: 'numeric',
-    hour: '2-digit',
-    minute: '2-digit',
     timeZone: TIME_ZONE,
   }).format(date);
+}
+
+/**
+ * Date and time, for status changes: the same date as formatDate, then the 24-hour time, "2 tháng 12, 2026,
+ * 13:08". Composed from formatDate rather than asked of Intl in one go, which wrote "13:08 02/12/2026"
+ * beside the receipt's "2 tháng 12, 2026": two formats of one date on one journey.
+ */
+export function formatDateTime(date: Date, locale: Locale): string {
+  const time = new Intl.DateTimeFormat(formattingLocale(locale), {
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+    timeZone: TIME_ZONE,
+  }).format(date);
+  return `${formatDate(date, locale)}, ${time}`;
 }
 
 export function formatNumber(value: number, locale: Locale): string {

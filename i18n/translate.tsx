@@ -16,7 +16,11 @@ export type KeyIn<NS extends Namespace> = MessageKeys<
 >;
 export type Values = Record<string, string | number>;
 
-type LooseTranslator = (key: string, values?: Values) => string;
+type LooseTranslator = ((key: string, values?: Values) => string) & {
+  rich: (key: string, values: RichValues) => ReactNode;
+};
+/** Values that are elements: a language's name in its own `lang`, say, inside a sentence of another. */
+export type RichValues = Record<string, ReactNode>;
 
 function translator(messageLanguage: Locale, intlLocale: Locale, namespace: string): LooseTranslator {
   // The translator gets the *formatting* locale, so plural rules and `{n, number}` follow Vietnamese
@@ -31,6 +35,11 @@ function translator(messageLanguage: Locale, intlLocale: Locale, namespace: stri
 export interface Translate<NS extends Namespace> {
   /** Text for the page body: a Vietnamese fallback comes wrapped in `<span lang="vi">` (WCAG 3.1.2). */
   (key: KeyIn<NS>, values?: Values): ReactNode;
+  /**
+   * Like the call, with values that may be elements: a fragment in another language keeps its own
+   * `lang` inside the sentence (WCAG 3.1.2), e.g. "Tiếng Việt" in a Hmong sentence. Give elements a `key`.
+   */
+  rich(key: KeyIn<NS>, values: RichValues): ReactNode;
   /** Plain text for attributes and `<title>`, where no element can carry `lang`. */
   text(key: KeyIn<NS>, values?: Values): string;
   /** Whether the key is shown in the page's own language (reviewed or draft). */
@@ -44,7 +53,9 @@ export function getT<NS extends Namespace>(locale: Locale, namespace: NS): Trans
   const text = (key: string, values?: Values) => (isOwn(key) ? own(key, values) : fallback(key, values));
   const t = (key: string, values?: Values): ReactNode =>
     isOwn(key) ? own(key, values) : <span lang={defaultLocale}>{fallback(key, values)}</span>;
-  return Object.assign(t, { text, isOwn }) as Translate<NS>;
+  const rich = (key: string, values: RichValues): ReactNode =>
+    isOwn(key) ? own.rich(key, values) : <span lang={defaultLocale}>{fallback.rich(key, values)}</span>;
+  return Object.assign(t, { text, rich, isOwn }) as Translate<NS>;
 }
 
 /** Whether any key under the given prefixes is shown as a draft or as Vietnamese fallback in `locale`. */

@@ -1,3 +1,4 @@
+import { inJourneyOrder } from './dossierOrder';
 import { cache } from 'react';
 import { findJourney, type JourneyId } from '@/catalogue/forms/journeys';
 import type { AnswerValue, Answers, Journey, Question } from '@/catalogue/forms/types';
@@ -78,5 +79,7 @@ export async function loadSubmission(rawReference: string) {
   if (!reference) return null;
   const db = await database();
   const submission = await findSubmissionByReference(db, reference);
-  return submission ? { submission, dossiers: await dossiersOf(db, submission.id) } : null;
+  return submission
+    ? { submission, dossiers: inJourneyOrder(submission.journeyId, await dossiersOf(db, submission.id)) }
+    : null;
 }

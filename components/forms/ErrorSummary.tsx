@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import { ErrorSummaryBox } from './ErrorSummaryBox';
 
 export interface SummaryError {
   readonly field: string;
@@ -7,18 +8,14 @@ export interface SummaryError {
 
 /**
  * GOV.UK error summary: at the top of `main`, every error linked to its field. It takes focus on load
- * (`autoFocus`, which browsers honour without JavaScript) so screen readers announce it at once; the
- * container itself is not role="alert", which made NVDA read the whole summary twice.
+ * (`autoFocus`, which browsers honour without JavaScript) and on every rejection with JavaScript
+ * (ErrorSummaryBox) so screen readers announce it at once; the container itself is not role="alert",
+ * which made NVDA read the whole summary twice. See docs/adr/0021.
  */
 export function ErrorSummary({ title, errors }: { title: ReactNode; errors: readonly SummaryError[] }) {
   if (errors.length === 0) return null;
   return (
-    <div
-      className="mb-6 border-4 border-red-700 p-4 focus:outline-4"
-      aria-labelledby="error-summary-title"
-      tabIndex={-1}
-      autoFocus
-    >
+    <ErrorSummaryBox errors={errors.map((error) => error.field)}>
       <h2 id="error-summary-title" className="text-xl">
         {title}
       </h2>
@@ -31,7 +28,7 @@ export function ErrorSummary({ title, errors }: { title: ReactNode; errors: read
           </li>
         ))}
       </ul>
-    </div>
+    </ErrorSummaryBox>
   );
 }
 

@@ -9,6 +9,7 @@ import { SampleLabel } from '@/components/ui/SampleLabel';
 import type { Locale } from '@/i18n/locales';
 import { getT, type KeyIn } from '@/i18n/translate';
 import { printOrigin, qrSvg } from '@/lib/qr';
+import { onlineClaim } from '@/catalogue/online';
 
 /**
  * A guide as a printed sheet: big type, pictures, the steps, what to bring, where to go, and a QR code to
@@ -72,10 +73,8 @@ export async function Leaflet({
 
         <figure className="flex flex-col items-center self-start rounded-lg border-2 border-slate-900 p-3 text-center sm:w-56 print:w-[60mm] leaflet-a5:w-full leaflet-a5:flex-row leaflet-a5:gap-3 leaflet-a5:p-2 leaflet-a5:text-left">
           <div
-            role="img"
-            aria-label={words.text('qrLabel', { link })}
             className="w-full max-w-56 leaflet-a5:w-[40mm] leaflet-a5:shrink-0 [&>svg]:h-auto [&>svg]:w-full"
-            dangerouslySetInnerHTML={{ __html: svg }}
+            dangerouslySetInnerHTML={{ __html: namedSvg(svg, words.text('qrLabel', { link })) }}
           />
           <figcaption className="mt-2 text-base leading-snug print:text-[11pt] leaflet-a5:mt-0 leaflet-a5:text-[10pt]">
             {words('scan')}
@@ -134,8 +133,10 @@ function procedureBody(id: string, locale: Locale) {
           <p className="mt-1 flex items-start gap-2">
             <Icon node={Laptop} className="mt-1 size-5 shrink-0" />
             <span className="min-w-0">
-              {t(`online.${procedure.online.value}`)}
-              <SampleLabel fact={procedure.online} locale={locale} />
+              {t(`online.${onlineClaim(procedure)}`)}
+              {onlineClaim(procedure) !== 'not-yet' && (
+                <SampleLabel fact={procedure.online} locale={locale} />
+              )}
             </span>
           </p>
         </>
@@ -209,4 +210,17 @@ function lifeEventBody(id: string, locale: Locale) {
     ),
     steps,
   };
+}
+
+/**
+ * The QR code's own `<svg>` carries its name (role="img", aria-label and a <title>), so whatever reads the
+ * drawing, a screen reader or an audit of SVGs, is told what it opens rather than meeting a nameless image.
+ */
+export function namedSvg(svg: string, name: string): string {
+  const escaped = name
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;');
+  return svg.replace(/<svg\b([^>]*)>/, `<svg$1 role="img" aria-label="${escaped}"><title>${escaped}</title>`);
 }

@@ -32,7 +32,9 @@ export function LeafletPage({
       crumbs={[{ href: localePath(locale, guidePath(guide)), label: guideTitle }]}
       messageKeys={['leaflet', 'procedure', 'lifeEvent', ...messageKeys]}
     >
-      <section aria-labelledby="print-heading" className="no-print mb-6 rounded-lg bg-slate-100 p-4">
+      {/* The leaflet's h1 first: the print box's h2 belongs after it (WCAG 1.3.1, heading order). */}
+      <Leaflet guide={guide} locale={locale} source={source} />
+      <section aria-labelledby="print-heading" className="no-print mt-6 rounded-lg bg-slate-100 p-4">
         <h2 id="print-heading" className="text-xl">
           {t('printHeading')}
         </h2>
@@ -65,7 +67,6 @@ export function LeafletPage({
           <a href={localePath(locale, guidePath(guide))}>{t('backToGuide')}</a>
         </p>
       </section>
-      <Leaflet guide={guide} locale={locale} source={source} />
     </PageShell>
   );
 }

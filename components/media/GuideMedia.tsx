@@ -44,7 +44,12 @@ export function GuideMedia({
 
 export function RecordingFigure({ recording, locale }: { recording: Recording; locale: Locale }) {
   const t = getT(locale, 'media');
-  const spoken = localeInfo[recording.language].autonym;
+  // The language's name in its own language, marked so ("Tiếng Việt" inside a Hmong sentence).
+  const spoken = (
+    <span key="language" lang={recording.language}>
+      {localeInfo[recording.language].autonym}
+    </span>
+  );
   const transcript = textFor(recording, locale);
   const transcriptId = `transcript-${recording.id}`;
   const megabytes = formatNumber(Math.max(0.1, Math.round(recording.bytes / 100_000) / 10), locale);
@@ -63,8 +68,8 @@ export function RecordingFigure({ recording, locale }: { recording: Recording; l
         <Icon node={recording.kind === 'video' ? Video : Headphones} className="size-5 shrink-0" />
         <span>
           {recording.kind === 'video'
-            ? t('videoIn', { language: spoken })
-            : t('audioIn', { language: spoken })}
+            ? t.rich('videoIn', { language: spoken })
+            : t.rich('audioIn', { language: spoken })}
         </span>
         <span className="font-normal">· {t('duration', { minutes, seconds })}</span>
         {recording.origin === 'sample' && (
@@ -139,7 +144,7 @@ export function RecordingFigure({ recording, locale }: { recording: Recording; l
         <details className="mt-1">
           <summary className="cursor-pointer">
             {t('transcript')}
-            {transcript.status === 'draft' && ` (${t.text('draft')})`}
+            {transcript.status === 'draft' && <> ({t('draft')})</>}
           </summary>
           <div
             id={transcriptId}

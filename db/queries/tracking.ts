@@ -1,4 +1,5 @@
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import { inJourneyOrder } from '@/lib/dossierOrder';
 import type { DossierStatus } from '@/lib/provinceStatus';
 import type { Database } from '../client';
 import { deliveryOf, type Delivery } from './outbox';
@@ -7,6 +8,7 @@ import {
   dossiers,
   drafts,
   outboxMessages,
+  submissions,
   type Dossier,
   type DossierStatusEvent,
 } from '../schema';
@@ -20,14 +22,23 @@ export interface DossierProgress {
   readonly events: readonly DossierStatusEvent[];
 }
 
-/** Each dossier of a submission with how its delivery stands and what the province has said since. */
+/**
+ * Each dossier of a submission with how its delivery stands and what the province has said since, in the
+ * journey's order, as the receipt lists them.
+ */
 export async function progressOf(db: Database, submissionId: string): Promise<DossierProgress[]> {
-  const rows = await db
-    .select({ dossier: dossiers, delivery: deliveryOf })
+  const found = await db
+    .select({ dossier: dossiers, delivery: deliveryOf, journeyId: submissions.journeyId })
     .from(dossiers)
     .innerJoin(outboxMessages, eq(outboxMessages.dossierId, dossiers.id))
-    .where(eq(dossiers.submissionId, submissionId))
-    .orderBy(asc(dossiers.createdAt), asc(dossiers.procedureId));
+    .innerJoin(submissions, eq(submissions.id, dossiers.submissionId))
+    .where(eq(dossiers.submissionId, submissionId));
+  const rows = found.length
+    ? inJourneyOrder(
+        found[0]!.journeyId,
+        found.map((row) => ({ ...row, procedureId: row.dossier.procedureId })),
+      )
+    : [];
   const events = rows.length
     ? await db
         .select()

@@ -402,7 +402,10 @@ test('a submitted bundle reaches the province: one view of the life event, each 
     await expect(page.locator('[data-current-status="result-returned"]')).toHaveCount(3);
   }).toPass({ timeout: 60_000 });
   await expect(page.getByText('Đang giải quyết').first()).toBeVisible();
-  await expect(page.locator('[aria-current="step"] time').first()).toHaveText(/\d{2}\/\d{2}\/\d{4}/);
+  // The one date format (i18n/format.ts): "2 tháng 12, 2026, 13:08".
+  await expect(page.locator('[aria-current="step"] time').first()).toHaveText(
+    /^\(\d{1,2} tháng \d{1,2}, \d{4}, \d{2}:\d{2}\)$/,
+  );
 
   if (process.env.DATABASE_URL) {
     const { default: postgres } = await import('postgres');

@@ -107,3 +107,19 @@ test('a leaflet for a place: the short link carries the place, redirects to the 
   const unknown = await request.get('/q/zzz', { maxRedirects: 0 });
   expect(new URL(unknown.headers()['location']!).pathname).toBe('/');
 });
+
+test('the leaflet page: its h1 comes first, and the QR code is an image named after what it opens', async ({
+  page,
+}) => {
+  await page.goto('/hmn/procedures/register-birth/leaflet');
+  const levels = await page
+    .getByRole('main')
+    .getByRole('heading')
+    .evaluateAll((headings) => headings.map((h) => Number(h.tagName.slice(1))));
+  expect(levels[0]).toBe(1);
+  levels.forEach((level, i) => i > 0 && expect(level).toBeLessThanOrEqual(levels[i - 1]! + 1));
+  // The <svg> itself is named, not a wrapper around it.
+  const qr = page.getByRole('img', { name: /QR.*\/q\/ksh/ });
+  await expect(qr).toHaveCount(1);
+  expect(await qr.evaluate((node) => node.tagName.toLowerCase())).toBe('svg');
+});

@@ -3,7 +3,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createProvinceClient } from '@/adapters/province';
 import { connect } from '@/db/client';
 import { progressOf, recordProvinceStatus } from '@/db/queries/tracking';
-import { dossiers, dossierStatusEvents } from '@/db/schema';
+import { dossiersOf } from '@/db/queries/submissions';
+import { dossiers, dossierStatusEvents, submissions } from '@/db/schema';
+import { inJourneyOrder } from '@/lib/dossierOrder';
 import { seed } from '@/db/seed';
 import { randomCode } from '@/lib/codes';
 import { hit } from '@/lib/rateLimit';
@@ -68,6 +70,19 @@ describe.each(isolatedTargets('tracking'))('tracking on $name', ({ options, crea
     expect((await hit(db, key, limit)).allowed).toBe(false);
     await new Promise((r) => setTimeout(r, 1_100));
     expect((await hit(db, key, limit)).allowed).toBe(true);
+  });
+
+  it("a bundle's tracking view lists its procedures in the receipt's order, the journey's", async () => {
+    const [submissionId] = await submitBundles(db, 1);
+    const progress = await progressOf(db, submissionId!);
+    expect(progress.map((p) => p.dossier.procedureId)).toEqual([
+      'register-birth',
+      'register-permanent-residence',
+      'issue-child-health-insurance-card',
+    ]);
+    const [submission] = await db.select().from(submissions).where(eq(submissions.id, submissionId!));
+    const receipt = inJourneyOrder(submission!.journeyId, await dossiersOf(db, submissionId!));
+    expect(receipt.map((d) => d.procedureId)).toEqual(progress.map((p) => p.dossier.procedureId));
   });
 
   it('polling stores each province status once, with its time, until the status is final', async () => {

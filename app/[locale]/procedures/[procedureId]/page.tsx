@@ -12,6 +12,7 @@ import {
   type CatalogueProcedure,
 } from '@/catalogue';
 import { recordingsForPage, recordingsToHearFirst } from '@/catalogue/media';
+import { canApplyOnline, onlineClaim } from '@/catalogue/online';
 import { durationText, feeText } from '@/components/guide/factText';
 import { PageShell } from '@/components/layout/PageShell';
 import { GuideMedia } from '@/components/media/GuideMedia';
@@ -58,6 +59,7 @@ export default async function ProcedurePage({ params }: Props) {
   setRequestLocale(locale);
 
   const t = getT(locale, 'procedure');
+  const claim = onlineClaim(procedure);
   const texts = getT(locale, 'catalogue.procedures');
   const documents = getT(locale, 'catalogue.documents');
   const eventTexts = getT(locale, 'catalogue.lifeEvents');
@@ -157,21 +159,24 @@ export default async function ProcedurePage({ params }: Props) {
 
       <Section icon={<Icon node={Laptop} className={iconClass} />} title={t('how')}>
         <p>
-          {t(`online.${procedure.online.value}`)}
-          <SampleLabel fact={procedure.online} locale={locale} />
+          {t(`online.${claim}`)}
+          {claim !== 'not-yet' && <SampleLabel fact={procedure.online} locale={locale} />}
         </p>
       </Section>
 
-      <div className="mt-8 rounded-lg border-2 border-slate-300 p-4">
-        <a
-          href={localePath(locale, paths.apply(procedure.id))}
-          className="inline-flex min-h-12 items-center gap-2 rounded bg-green-800 px-5 text-lg font-bold text-white no-underline hover:bg-green-900"
-        >
-          {t('apply')}
-          <Icon node={ArrowRight} className="size-5" />
-        </a>
-        <p className="mt-2 text-slate-800">{t('applyHint')}</p>
-      </div>
+      {/* The button only where a journey exists, from the same fact as the words above. */}
+      {canApplyOnline(procedure) && (
+        <div className="mt-8 rounded-lg border-2 border-slate-300 p-4">
+          <a
+            href={localePath(locale, paths.apply(procedure.id))}
+            className="inline-flex min-h-12 items-center gap-2 rounded bg-green-800 px-5 text-lg font-bold text-white no-underline hover:bg-green-900"
+          >
+            {t('apply')}
+            <Icon node={ArrowRight} className="size-5" />
+          </a>
+          <p className="mt-2 text-slate-800">{t('applyHint')}</p>
+        </div>
+      )}
 
       {bundles.map((bundle) => (
         <p key={bundle.id} className="mt-6">
