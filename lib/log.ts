@@ -193,8 +193,9 @@ export function routeConsoleThroughLogger(logger: Logger = log, target: Console 
         .trim();
       const fields = {
         source: 'console',
-        ...(errors.length > 0 ? { err: serializeError(errors[0]) } : {}),
-        ...(errors.length > 1 ? { errors: errors.slice(1).map((e) => serializeError(e)) } : {}),
+        // Raw errors: the logMethod hook puts them through serializeError's whitelist.
+        ...(errors.length > 0 ? { err: errors[0] } : {}),
+        ...(errors.length > 1 ? { errors: errors.slice(1) } : {}),
         ...(others.length > 0 ? { args: others } : {}),
       };
       logger[level](fields, text || (errors[0] ? scrubText(errors[0].message) : ''));
