@@ -1,6 +1,12 @@
 import type { Instrumentation } from 'next';
 
 export async function register() {
+  if (process.env.NEXT_RUNTIME === 'nodejs') {
+    // First, so that nothing Next.js or a library prints — a failed query's parameters are the person's
+    // answers — reaches stdout without the logger's redaction (docs/adr/0013, 0018).
+    const { routeConsoleThroughLogger } = await import('./lib/log');
+    routeConsoleThroughLogger();
+  }
   // Migrate and seed at server start, in the Node.js runtime only (the proxy never touches the database).
   if (process.env.NEXT_RUNTIME === 'nodejs') {
     // First, so no request reaches a page without its socket's address in X-Forwarded-For.
@@ -23,7 +29,7 @@ export async function register() {
 /**
  * Any error a page, Server Action, route handler or the proxy throws, with the request's id (so it can be
  * matched with the response's `x-request-id` and the digest the error page shows) and its path without the
- * query string, which may carry a tracking key. Next.js still prints its own report as well.
+ * query string, which may carry a tracking key. Next.js's own report goes through the same logger (above).
  */
 export const onRequestError: Instrumentation.onRequestError = async (error, request, context) => {
   if (process.env.NEXT_RUNTIME !== 'nodejs') return;

@@ -1,3 +1,4 @@
+import { stripVTControlCharacters } from 'node:util';
 import pino, { type DestinationStream, type LogFn, type Logger } from 'pino';
 import { REQUEST_ID_HEADER, requestIdFrom } from './requestId';
 
@@ -72,8 +73,9 @@ function scrubText(text: string): string {
     text
       // Query strings of paths and URLs: `/vi/track/ABCD2345?k=…`.
       .replace(/(\/[^\s?#"'<>]*)\?[^\s#"'<>]*/g, '$1?[redacted]')
-      // drizzle's "Failed query: … params: <the values>" and PostgreSQL's "Key (column)=(value)".
-      .replace(/\bparams: .*/g, `params: ${REDACTED}`)
+      // drizzle's "Failed query: … params: <the values>" (which may span lines: a multi-line answer), up to
+      // the stack's first frame, and PostgreSQL's "Key (column)=(value)".
+      .replace(/\bparams: [\s\S]*?(?=\n\s+at |$)/g, `params: ${REDACTED}`)
       .replace(/(\bKey \([^)]*\)=\()[^)]*\)/g, `$1${REDACTED})`)
       // Phone, citizen ID and other long numbers (9 or more digits, spaces or dots allowed between them).
       .replace(/(?<![\w.+-])\+?\d(?:[ .]?\d){8,}(?!\w)/g, '[number]')
@@ -161,4 +163,42 @@ export interface HeaderReader {
  */
 export function requestLogger(headers: HeaderReader): Logger {
   return log.child({ requestId: requestIdFrom(headers.get(REQUEST_ID_HEADER)) });
+}
+
+type ConsoleMethod = 'error' | 'warn' | 'info' | 'log' | 'debug';
+type LogLevel = 'error' | 'warn' | 'info' | 'debug';
+const CONSOLE_LEVELS: Record<ConsoleMethod, LogLevel> = {
+  error: 'error',
+  warn: 'warn',
+  info: 'info',
+  log: 'info',
+  debug: 'debug',
+};
+
+/**
+ * Sends what anyone writes with `console.*` — Next.js's own report of a failed request above all, which
+ * prints the error with `util.inspect` and so with drizzle's `params` (the person's answers) — through
+ * `logger`, with the same scrubbing as every other line: errors through the whitelist of
+ * serializeError, strings scrubbed, objects' personal keys dropped. Called once, from instrumentation.ts.
+ */
+export function routeConsoleThroughLogger(logger: Logger = log, target: Console = console): void {
+  for (const [method, level] of Object.entries(CONSOLE_LEVELS) as [ConsoleMethod, LogLevel][]) {
+    target[method] = (...args: unknown[]) => {
+      const errors = args.filter((arg): arg is Error => arg instanceof Error);
+      const others = args.filter((arg) => !(arg instanceof Error) && typeof arg !== 'string');
+      const text = args
+        .filter((arg): arg is string => typeof arg === 'string')
+        .map((arg) => stripVTControlCharacters(arg))
+        .join(' ')
+        .trim();
+      const fields = {
+        source: 'console',
+        // Raw errors: the logMethod hook puts them through serializeError's whitelist.
+        ...(errors.length > 0 ? { err: errors[0] } : {}),
+        ...(errors.length > 1 ? { errors: errors.slice(1) } : {}),
+        ...(others.length > 0 ? { args: others } : {}),
+      };
+      logger[level](fields, text || (errors[0] ? scrubText(errors[0].message) : ''));
+    };
+  }
 }

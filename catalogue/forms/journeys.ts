@@ -15,7 +15,8 @@ function applicant(relationship?: Question): Section {
       ...(relationship ? [relationship] : []),
       { id: 'applicant-name', kind: 'name', autocomplete: 'name' },
       { id: 'applicant-sex', kind: 'choice', options: ['female', 'male'] },
-      { id: 'applicant-dob', kind: 'date', notInFuture: true, autocomplete: 'bday' },
+      // Old enough to hold a citizen ID of one's own and apply (Law on Identity 2023: compulsory from 14).
+      { id: 'applicant-dob', kind: 'date', notInFuture: true, minAge: 14, autocomplete: 'bday' },
       { id: 'applicant-cid', kind: 'citizen-id', dateOfBirth: 'applicant-dob', sex: 'applicant-sex' },
       { id: 'applicant-phone', kind: 'phone' },
     ],
@@ -57,20 +58,37 @@ const child = (maxYearsAgo?: number): Section => ({
   ],
 });
 
+/** A parent at least this many years older than the child: a typed year, not a judgement on anyone. */
+const PARENT_MIN_YEARS = 12;
+
 const parents: Section = {
   id: 'parents',
   questions: [
     { id: 'mother-name', kind: 'name' },
-    { id: 'mother-dob', kind: 'date', notInFuture: true, allowYearOnly: true },
-    { id: 'mother-cid', kind: 'citizen-id', dateOfBirth: 'mother-dob' },
+    {
+      id: 'mother-dob',
+      kind: 'date',
+      notInFuture: true,
+      allowYearOnly: true,
+      yearsBefore: { question: 'child-dob', years: PARENT_MIN_YEARS },
+    },
+    { id: 'mother-cid', kind: 'citizen-id', dateOfBirth: 'mother-dob', sexIs: 'female' },
     { id: 'parents-married', kind: 'choice', options: ['yes', 'no'] },
     // Unmarried parents may still name the father (recognition of paternity is a separate procedure).
     { id: 'father-declared', kind: 'choice', options: ['yes', 'no'], when: is('parents-married', 'no') },
     ...(['father-name', 'father-dob', 'father-cid'] as const).map((id): Question => {
       const when = (a: Answers) => a['parents-married'] === 'yes' || a['father-declared'] === 'yes';
       if (id === 'father-name') return { id, kind: 'name', when };
-      if (id === 'father-dob') return { id, kind: 'date', notInFuture: true, allowYearOnly: true, when };
-      return { id, kind: 'citizen-id', dateOfBirth: 'father-dob', when };
+      if (id === 'father-dob')
+        return {
+          id,
+          kind: 'date',
+          notInFuture: true,
+          allowYearOnly: true,
+          yearsBefore: { question: 'child-dob', years: PARENT_MIN_YEARS },
+          when,
+        };
+      return { id, kind: 'citizen-id', dateOfBirth: 'father-dob', sexIs: 'male', when };
     }),
   ],
 };
@@ -88,7 +106,7 @@ const deceased: Section = {
       sex: 'deceased-sex',
       optional: true,
     },
-    { id: 'death-date', kind: 'date', notInFuture: true },
+    { id: 'death-date', kind: 'date', notInFuture: true, notBefore: 'deceased-dob' },
     { id: 'death-place', kind: 'choice', options: ['health-facility', 'home', 'elsewhere'] },
     { id: 'death-notice', kind: 'file' },
   ],
@@ -99,7 +117,9 @@ const partner = (n: 1 | 2): Section => ({
   questions: [
     { id: `partner${n}-name`, kind: 'name' },
     { id: `partner${n}-sex`, kind: 'choice', options: ['female', 'male'] },
-    { id: `partner${n}-dob`, kind: 'date', notInFuture: true },
+    // Marriageable age (Law on Marriage and Family 2014, art. 8): 18 for a woman, 20 for a man; the lower
+    // bound is checked here, the province checks the rest.
+    { id: `partner${n}-dob`, kind: 'date', notInFuture: true, minAge: 18 },
     { id: `partner${n}-cid`, kind: 'citizen-id', dateOfBirth: `partner${n}-dob`, sex: `partner${n}-sex` },
   ],
 });

@@ -38,6 +38,12 @@ export type Question =
       readonly notInFuture?: boolean;
       /** At most this many years before today (e.g. the birth bundle is for children under 6). */
       readonly maxYearsAgo?: number;
+      /** A date of birth: the person is at least this old today (whoever applies, whoever marries). */
+      readonly minAge?: number;
+      /** Cross-field: a parent's date of birth at least `years` before the child's (question id). */
+      readonly yearsBefore?: { readonly question: string; readonly years: number };
+      /** Cross-field: not before the date answered to another question (a death before the birth). */
+      readonly notBefore?: string;
       readonly autocomplete?: 'bday';
     })
   | (BaseQuestion & { readonly kind: 'choice'; readonly options: readonly string[] })
@@ -46,6 +52,8 @@ export type Question =
       /** Question ids of the same person's date of birth and sex, checked against the id's digits. */
       readonly dateOfBirth?: string;
       readonly sex?: string;
+      /** The sex the id must encode when it is known from the question itself (the mother's, the father's). */
+      readonly sexIs?: 'female' | 'male';
     })
   | (BaseQuestion & { readonly kind: 'phone' })
   | (BaseQuestion & { readonly kind: 'commune' })

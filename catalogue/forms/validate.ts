@@ -1,5 +1,7 @@
 import { z } from 'zod';
-import { parseCitizenId } from './citizenId';
+import { dayNumber, todayInVietnam, yearsBetween, type CalendarDate } from './calendar';
+import { citizenIdProblem, parseCitizenId } from './citizenId';
+import { hasControlCharacters, normaliseText } from './text';
 import type { AnswerValue, Answers, DateAnswer, Question } from './types';
 
 /**
@@ -20,41 +22,64 @@ export interface ValidationContext {
   /** Answers given so far, for cross-checks (citizen ID against date of birth). */
   readonly answers: Answers;
   readonly communeIds: readonly string[];
-  readonly today: Date;
+  /** The instant of the check; dates are judged by the calendar in Vietnam at that instant. */
+  readonly now: Date;
 }
 
 /** Reads a submitted field; absent and non-string values (a file where text was expected) read as ''. */
 export type FieldReader = (name: string) => string;
 
-// C0/C1 control characters and the Unicode bidi overrides that can disguise text; tabs and newlines are
-// allowed only where a question is multi-line.
-const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]/u;
-const CONTROL_INLINE = /[\u0000-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]/u;
 // Letters and combining marks of any script (Vietnamese, RPA Hmong, Tày-Nùng), spaces, hyphens, apostrophes.
 const NAME = /^[\p{L}\p{M}]+(?:[ '’-][\p{L}\p{M}]+)*$/u;
+/** A full name has at least two letters ("Ý" alone is a given name, not a full name). */
+const NAME_MIN_LETTERS = 2;
 
 const fail = (field: string, key: string, values?: FieldError['values']): Validation => ({
   ok: false,
   errors: [{ field, key, ...(values ? { values } : {}) }],
 });
 
-export function validateAnswer(question: Question, read: FieldReader, ctx: ValidationContext): Validation {
+/** The inputs a question is answered with: a date has three. */
+export function fieldNames(question: Question): string[] {
+  const id = question.id;
+  return question.kind === 'date' ? [`${id}-day`, `${id}-month`, `${id}-year`] : [id];
+}
+
+/**
+ * Validates what the person typed, after normalising it as it will be stored (NFC, invisible characters
+ * removed: ./text.ts), and returns that normalised value. A control character in any field is refused
+ * before anything else: nothing that carries one is ever stored or sent.
+ */
+export function validateAnswer(question: Question, rawRead: FieldReader, ctx: ValidationContext): Validation {
+  const read: FieldReader = (name) => normaliseText(rawRead(name));
+  const multiline = question.kind === 'text' && question.multiline === true;
+  for (const field of fieldNames(question)) {
+    if (hasControlCharacters(read(field), multiline)) {
+      return fail(
+        question.kind === 'choice' ? `${field}-${question.options[0]}` : field,
+        'control-characters',
+      );
+    }
+  }
+  return validateNormalised(question, read, ctx);
+}
+
+function validateNormalised(question: Question, read: FieldReader, ctx: ValidationContext): Validation {
   const id = question.id;
   switch (question.kind) {
     case 'name': {
-      // Kept exactly as typed (diacritics, minority orthographies), only outer spaces trimmed.
-      const value = read(id).trim();
+      // Kept as typed (diacritics, minority orthographies) in NFC, outer spaces trimmed, inner ones single.
+      const value = read(id).trim().replace(/\s+/g, ' ');
       if (!value) return question.optional ? { ok: true, value: '' } : fail(id, 'required-text');
       if (value.length > 100) return fail(id, 'too-long', { max: 100 });
-      if (CONTROL_INLINE.test(value)) return fail(id, 'control-characters');
-      if (!NAME.test(value.normalize('NFC').replace(/\s+/g, ' '))) return fail(id, 'name-characters');
+      if (!NAME.test(value)) return fail(id, 'name-characters');
+      if ((value.match(/\p{L}/gu) ?? []).length < NAME_MIN_LETTERS) return fail(id, 'name-too-short');
       return { ok: true, value };
     }
     case 'text': {
       const value = read(id).trim();
       if (!value) return question.optional ? { ok: true, value: '' } : fail(id, 'required-text');
       if (value.length > question.maxLength) return fail(id, 'too-long', { max: question.maxLength });
-      if ((question.multiline ? CONTROL : CONTROL_INLINE).test(value)) return fail(id, 'control-characters');
       return { ok: true, value };
     }
     case 'choice': {
@@ -92,39 +117,70 @@ export function validateAnswer(question: Question, read: FieldReader, ctx: Valid
       if (!value) return question.optional ? { ok: true, value: '' } : fail(id, 'required-text');
       if (!/^\d{12}$/.test(value)) return fail(id, 'cid-format');
       const facts = parseCitizenId(value);
-      if (!facts) return fail(id, 'cid-province');
+      if (!facts) return fail(id, citizenIdProblem(value) === 'century' ? 'cid-century' : 'cid-province');
+      if (facts.birthYear > todayInVietnam(ctx.now).year) return fail(id, 'cid-century');
       const dob = question.dateOfBirth ? ctx.answers[question.dateOfBirth] : undefined;
       if (dob && typeof dob === 'object' && 'year' in dob && Number(dob.year) !== facts.birthYear) {
         return fail(id, 'cid-year', { cidYear: facts.birthYear, year: dob.year });
       }
       const sex = question.sex ? ctx.answers[question.sex] : undefined;
       if (typeof sex === 'string' && sex && sex !== facts.sex) return fail(id, 'cid-sex');
+      if (question.sexIs && question.sexIs !== facts.sex) return fail(id, `cid-not-${question.sexIs}`);
       return { ok: true, value };
     }
     case 'date':
-      return validateDate(question, read, ctx.today);
+      return validateDate(question, read, ctx);
     case 'file':
       // Files are checked (type by content, size) when uploaded; see lib/uploads.ts.
       return question.optional ? { ok: true, value: '' } : fail(id, 'required-file');
   }
 }
 
-/** Vietnamese mobile (03/05/07/08/09 + 8 digits) or landline (02 + 9 digits), with or without +84. */
+/**
+ * Landline area codes since the 2017 renumbering: 0 + area code + subscriber number, 11 digits in all
+ * (024 Hà Nội and 028 Hồ Chí Minh City with 8-digit numbers, the others 2xx with 7 digits). Unverified
+ * for the 2025 province mergers, which kept the telephone plan as it was.
+ */
+const AREA_CODES = new Set(
+  '24 28 203 204 205 206 207 208 209 210 211 212 213 214 215 216 218 219 220 221 222 225 226 227 228 229 232 233 234 235 236 237 238 239 251 252 254 255 256 257 258 259 260 261 262 263 269 270 271 272 273 274 275 276 277 290 291 292 293 294 296 297 299'.split(
+    ' ',
+  ),
+);
+const LANDLINE_DIGITS = 11;
+
+/**
+ * A Vietnamese mobile (03/05/07/08/09 + 8 digits, 10 in all) or landline (02 + area code + subscriber,
+ * 11 in all), with or without +84/84, as the 10- or 11-digit national number; null otherwise.
+ */
 export function normalisePhone(input: string): string | null {
   const digits = input.replace(/[\s.()-]/g, '');
   const national = digits.startsWith('+84')
     ? `0${digits.slice(3)}`
-    : digits.startsWith('84') && digits.length === 11
+    : /^84\d{9,10}$/.test(digits)
       ? `0${digits.slice(2)}`
       : digits;
-  if (/^0[35789]\d{8}$/.test(national) || /^02\d{9}$/.test(national)) return national;
+  if (/^0[35789]\d{8}$/.test(national)) return national;
+  if (national.length === LANDLINE_DIGITS && /^02\d+$/.test(national) && isAreaCode(national))
+    return national;
   return null;
+}
+
+function isAreaCode(national: string): boolean {
+  return AREA_CODES.has(national.slice(1, 3)) || AREA_CODES.has(national.slice(1, 4));
+}
+
+/** A stored date answer as a calendar date (a year alone as 1 January: the earliest it can be). */
+function storedDate(answer: Answers[string] | undefined): CalendarDate | null {
+  if (!answer || typeof answer !== 'object' || !('year' in answer)) return null;
+  const year = Number(answer.year);
+  if (!Number.isInteger(year)) return null;
+  return { year, month: Number(answer.month) || 1, day: Number(answer.day) || 1 };
 }
 
 function validateDate(
   question: Extract<Question, { kind: 'date' }>,
   read: FieldReader,
-  today: Date,
+  ctx: ValidationContext,
 ): Validation {
   const id = question.id;
   const raw: DateAnswer = {
@@ -166,12 +222,24 @@ function validateDate(
   if (date.getUTCFullYear() !== year || date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) {
     return fail(`${id}-day`, 'date-real');
   }
-  const todayUtc = Date.UTC(today.getFullYear(), today.getMonth(), today.getDate());
+  const today = todayInVietnam(ctx.now);
+  const given: CalendarDate = { year, month, day };
+  const first = yearOnly ? `${id}-year` : `${id}-day`;
   if (year < 1900) return fail(`${id}-year`, 'date-too-early');
-  if (question.notInFuture && date.getTime() > todayUtc) return fail(`${id}-day`, 'date-future');
-  if (question.maxYearsAgo !== undefined) {
-    const limit = Date.UTC(today.getFullYear() - question.maxYearsAgo, today.getMonth(), today.getDate());
-    if (date.getTime() <= limit) return fail(`${id}-year`, 'date-too-old', { years: question.maxYearsAgo });
+  if (question.notInFuture && dayNumber(given) > dayNumber(today)) return fail(first, 'date-future');
+  if (question.maxYearsAgo !== undefined && yearsBetween(given, today) >= question.maxYearsAgo) {
+    return fail(`${id}-year`, 'date-too-old', { years: question.maxYearsAgo });
+  }
+  if (question.minAge !== undefined && yearsBetween(given, today) < question.minAge) {
+    return fail(`${id}-year`, 'date-too-young', { years: question.minAge });
+  }
+  const child = question.yearsBefore ? storedDate(ctx.answers[question.yearsBefore.question]) : null;
+  if (question.yearsBefore && child && yearsBetween(given, child) < question.yearsBefore.years) {
+    return fail(`${id}-year`, 'date-parent-too-young', { years: question.yearsBefore.years });
+  }
+  const birth = question.notBefore ? storedDate(ctx.answers[question.notBefore]) : null;
+  if (birth && dayNumber(given) < dayNumber(birth)) {
+    return fail(first, 'date-before-birth', { year: birth.year });
   }
   const value: DateAnswer = yearOnly
     ? { day: '', month: '', year: String(year) }

@@ -1,4 +1,5 @@
 import { and, eq, gt, lt, sql } from 'drizzle-orm';
+import { displayableText } from '@/catalogue/forms/text';
 import type { AnswerValue } from '@/catalogue/forms/types';
 import type { Database } from '../client';
 import { drafts, submissions, uploadedFiles, type Draft, type LastAttempt } from '../schema';
@@ -74,10 +75,17 @@ export async function saveAnswer(
     .where(eq(drafts.id, draftId));
 }
 
+/**
+ * Keeps a refused attempt to show it again. What was typed is stored without its control characters:
+ * PostgreSQL's jsonb refuses U+0000 (a bare 500 before), and no raw control character is stored anywhere.
+ */
 export async function saveLastAttempt(db: Database, draftId: string, attempt: LastAttempt): Promise<void> {
+  const values = Object.fromEntries(
+    Object.entries(attempt.values).map(([name, typed]) => [name, displayableText(typed)]),
+  );
   await db
     .update(drafts)
-    .set({ lastAttempt: attempt, updatedAt: sql`now()` })
+    .set({ lastAttempt: { ...attempt, values }, updatedAt: sql`now()` })
     .where(eq(drafts.id, draftId));
 }
 

@@ -21,7 +21,7 @@ const ids = (answers: Answers) => visibleQuestions(birth, answers).map((v) => v.
 const ctx = (answers: Answers = {}): ValidationContext => ({
   answers,
   communeIds: ['tan-quang'],
-  today: new Date('2026-11-24T12:00:00+07:00'),
+  now: new Date('2026-11-24T12:00:00+07:00'),
 });
 const reader = (values: Record<string, string>) => (name: string) => values[name] ?? '';
 const q = <K extends Question['kind']>(question: Extract<Question, { kind: K }>) => question;

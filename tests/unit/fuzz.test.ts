@@ -51,7 +51,7 @@ const errorKeys = new Set(Object.keys(viMessages.apply.errors));
 const ctx = {
   answers: { 'applicant-dob': { day: '12', month: '3', year: '1995' }, 'applicant-sex': 'female' },
   communeIds,
-  today: new Date('2026-11-24T03:00:00Z'),
+  now: new Date('2026-11-24T03:00:00Z'),
 };
 
 describe('validators under random and hostile input', () => {

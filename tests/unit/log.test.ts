@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { createLogger, requestLogger } from '@/lib/log';
+import { DrizzleQueryError } from 'drizzle-orm/errors';
+import { createLogger, requestLogger, routeConsoleThroughLogger } from '@/lib/log';
 import { requestIdFrom } from '@/lib/requestId';
 
 const NAME = 'Giàng Thị Mỷ';
@@ -104,6 +105,35 @@ describe('log', () => {
     expect(JSON.stringify(first!.err)).not.toContain('detail');
     expect((first!.err as { stack: string }).stack).toContain('log.test.ts');
     expect((second!.err as { message: string }).message).toBe('Key (phone)=([redacted]) is not present');
+  });
+
+  it("routes console output — Next.js's own error report — through the same scrubbing (issue 13, item 5)", () => {
+    const { logger, records, text } = capture('debug');
+    const fakeConsole = { ...console };
+    routeConsoleThroughLogger(logger, fakeConsole);
+    // What drizzle throws when PostgreSQL refuses a write: the parameters are the person's answers, one of
+    // them a multi-line answer; Next.js prints it with `console.error(' ⨯', error)`.
+    const params = [NAME, CITIZEN_ID, PHONE, `Lũ cuốn mất nhà\n${NAME} ở thôn Nà Pồng`];
+    const error = new DrizzleQueryError(
+      'update "drafts" set "last_attempt" = $1',
+      params,
+      new Error('invalid'),
+    );
+    Object.assign(error, { digest: '2718281828' });
+    fakeConsole.error('\u001b[31m⨯\u001b[39m', error);
+    fakeConsole.warn('Saved', { answers: { 'applicant-cid': CITIZEN_ID, 'applicant-name': NAME } });
+    fakeConsole.log(`Request for ${PHONE}`);
+    expectNoSecrets(text());
+    expect(text()).not.toContain('Nà Pồng');
+    const [first, second, third] = records();
+    expect(first).toMatchObject({
+      level: 'error',
+      source: 'console',
+      msg: '⨯',
+      err: { digest: '2718281828' },
+    });
+    expect(second!.level).toBe('warn');
+    expect(third).toMatchObject({ level: 'info', msg: 'Request for [number]' });
   });
 
   it('takes its level from LOG_LEVEL, info when unset or unknown', () => {

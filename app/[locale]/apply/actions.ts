@@ -162,7 +162,7 @@ export async function saveAnswerAction(form: FormData) {
     const result = validateAnswer(question, (name) => formText(form, name), {
       answers,
       communeIds,
-      today: new Date(),
+      now: new Date(),
     });
     if (result.ok) value = result.value;
     else {
@@ -172,11 +172,12 @@ export async function saveAnswerAction(form: FormData) {
   }
 
   if (errors.length > 0) {
-    // Keep what was typed (never a file) so the page can show it again beside the errors.
+    // Keep what was typed (never a file) so the page can show it again beside the errors; saveLastAttempt
+    // drops its control characters.
     const values: Record<string, string> = {};
     for (const name of [questionId, `${questionId}-day`, `${questionId}-month`, `${questionId}-year`]) {
       const typed = form.get(name);
-      if (typeof typed === 'string') values[name] = typed.slice(0, 1000);
+      if (typeof typed === 'string') values[name] = formText(form, name).slice(0, 1000);
     }
     await saveLastAttempt(db, draft.id, {
       questionId,
@@ -228,7 +229,7 @@ export async function submitApplication(form: FormData) {
     const result = validateAnswer(question, readerForStored(question, answers), {
       answers,
       communeIds,
-      today: new Date(),
+      now: new Date(),
     });
     if (!result.ok) {
       await saveLastAttempt(db, draft.id, {

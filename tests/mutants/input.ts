@@ -1,0 +1,130 @@
+import type { Mutant } from './types';
+
+// Issue 13, items 4, 6, 8 and 9: the input boundary's rules, each with the unit tests that kill it.
+const input = 'tests/unit/input.test.ts';
+const hostile = 'tests/unit/hostile.test.ts';
+
+const mutants: Mutant[] = [
+  {
+    id: 'cid-province-000',
+    description: 'Province code 000 (and every code off the list) accepted',
+    file: 'catalogue/forms/citizenId.ts',
+    find: 'if (!PROVINCE_CODES.has(provinceCode)) return null;',
+    replace: 'if (provinceCode > 999) return null;',
+    tests: [input],
+  },
+  {
+    id: 'cid-century-digit-unchecked',
+    description: 'Century digits 4–9 accepted as if they were 20th-century ones',
+    file: 'catalogue/forms/citizenId.ts',
+    find: 'const century = CENTURY_OF_DIGIT[centurySex];',
+    replace: 'const century = CENTURY_OF_DIGIT[centurySex % 4];',
+    tests: [input],
+  },
+  {
+    id: 'cid-future-birth-year',
+    description: 'A citizen ID whose birth year is still to come accepted',
+    file: 'catalogue/forms/validate.ts',
+    find: "if (facts.birthYear > todayInVietnam(ctx.now).year) return fail(id, 'cid-century');",
+    replace: '',
+    tests: [input],
+  },
+  {
+    id: 'cid-parent-sex-unchecked',
+    description: "A mother's citizen ID with the male digit accepted",
+    file: 'catalogue/forms/validate.ts',
+    find: 'if (question.sexIs && question.sexIs !== facts.sex)',
+    replace: 'if (false)',
+    tests: [input],
+  },
+  {
+    id: 'phone-8-digit-landline',
+    description: 'Landlines of any length from 8 digits accepted',
+    file: 'catalogue/forms/validate.ts',
+    find: 'national.length === LANDLINE_DIGITS &&',
+    replace: 'national.length >= 8 &&',
+    tests: [input],
+  },
+  {
+    id: 'text-no-nfc',
+    description: 'Text stored as typed (NFD kept)',
+    file: 'catalogue/forms/text.ts',
+    find: "return value.toWellFormed().normalize('NFC').replace(INVISIBLE, '');",
+    replace: "return value.toWellFormed().replace(INVISIBLE, '');",
+    tests: [input, hostile],
+  },
+  {
+    id: 'text-invisible-kept',
+    description: 'Zero-width and other invisible characters kept inside values',
+    file: 'catalogue/forms/text.ts',
+    find: "return value.toWellFormed().normalize('NFC').replace(INVISIBLE, '');",
+    replace: "return value.toWellFormed().normalize('NFC');",
+    tests: [input, hostile],
+  },
+  {
+    id: 'control-only-some-kinds',
+    description: 'Control characters refused only where a format check happens to catch them',
+    file: 'catalogue/forms/validate.ts',
+    find: 'if (hasControlCharacters(read(field), multiline)) {',
+    replace: 'if (false) {',
+    tests: [input, hostile],
+  },
+  {
+    id: 'last-attempt-raw',
+    description: 'A refused attempt stored with its raw control characters (NUL: a 500 on PostgreSQL)',
+    file: 'db/queries/drafts.ts',
+    find: '[name, displayableText(typed)]',
+    replace: '[name, typed]',
+    tests: [input],
+  },
+  {
+    id: 'today-server-local',
+    description: '"Today" is the server\'s UTC date, not Vietnam\'s',
+    file: 'catalogue/forms/calendar.ts',
+    find: '  timeZone: PORTAL_TIME_ZONE,\n',
+    replace: "  timeZone: 'UTC',\n",
+    tests: [input],
+  },
+  {
+    id: 'name-one-letter',
+    description: 'A one-letter name accepted',
+    file: 'catalogue/forms/validate.ts',
+    find: 'const NAME_MIN_LETTERS = 2;',
+    replace: 'const NAME_MIN_LETTERS = 1;',
+    tests: [input],
+  },
+  {
+    id: 'applicant-min-age',
+    description: 'An applicant born yesterday accepted',
+    file: 'catalogue/forms/validate.ts',
+    find: 'if (question.minAge !== undefined && yearsBetween(given, today) < question.minAge) {',
+    replace: 'if (false) {',
+    tests: [input],
+  },
+  {
+    id: 'parent-min-years',
+    description: 'A mother aged 6 at the birth accepted',
+    file: 'catalogue/forms/validate.ts',
+    find: 'if (question.yearsBefore && child && yearsBetween(given, child) < question.yearsBefore.years) {',
+    replace: 'if (false) {',
+    tests: [input],
+  },
+  {
+    id: 'death-before-birth',
+    description: 'A death dated before the birth accepted',
+    file: 'catalogue/forms/validate.ts',
+    find: 'if (birth && dayNumber(given) < dayNumber(birth)) {',
+    replace: 'if (false) {',
+    tests: [input],
+  },
+  {
+    id: 'console-unrouted',
+    description: "Next.js's console prints written raw (the failed query's parameters with them)",
+    file: 'lib/log.ts',
+    find: '    target[method] = (...args: unknown[]) => {',
+    replace: '    void target;\n    const unused = (...args: unknown[]) => {',
+    tests: ['tests/unit/log.test.ts'],
+  },
+];
+
+export default mutants;
