@@ -81,7 +81,7 @@ export async function reencodeImage(bytes: Uint8Array, claimed: 'image/jpeg' | '
       .flatten({ background: '#ffffff' })
       .jpeg({ quality: 85, mozjpeg: true })
       .toBuffer();
-    return { ok: true, mime: claimed, bytes };
+    return { ok: true, mime: 'image/jpeg', bytes: new Uint8Array(out) };
   } catch (error) {
     return { ok: false, key: refusalFor(error) };
   }
