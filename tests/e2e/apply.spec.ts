@@ -131,6 +131,7 @@ test('an oversized photo is refused next to its field, says how to make it small
   page,
   browser,
 }) => {
+  test.slow(); // a whole journey, a 9.9 MB file and an axe audit
   const js = test.info().project.name !== 'no-js';
   await startAndAnswerAll(page, 'register-birth');
   await page.getByRole('link', { name: 'Sửa giấy chứng sinh' }).click();
