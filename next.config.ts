@@ -1,5 +1,6 @@
 import type { NextConfig } from 'next';
 import createNextIntlPlugin from 'next-intl/plugin';
+import { MAX_FORM_BODY_MB } from './lib/uploadLimits';
 
 const withNextIntl = createNextIntlPlugin('./i18n/request.ts');
 
@@ -59,11 +60,12 @@ const nextConfig: NextConfig = {
     // Unmatched URLs render app/global-not-found.tsx, which alone reads the proxy's locale header; a root
     // not-found.tsx would be rendered into every page and make the information pages dynamic (ADR 0012).
     globalNotFound: true,
-    // Uploads arrive through Server Actions. Our own cap is 5 MB (lib/uploads.ts) and answered with a clear
-    // message; the transport limit is far above it so that a 12 MB camera photo still gets that message.
-    serverActions: { bodySizeLimit: '25mb' },
-    // The proxy reads form bodies too (to answer a malformed one clearly, see proxy.ts): same limit.
-    proxyClientMaxBodySize: '25mb',
+    // Uploads arrive through Server Actions. Our own cap is 5 MB (lib/uploads.ts) and answered next to the
+    // field; the transport limit is far above it so that a 12 MB camera photo still gets that message.
+    // Both limits are MAX_FORM_BODY_MB in lib/uploadLimits.ts: a body above it is cut off before the proxy
+    // reads it, so the proxy answers 413 from Content-Length rather than failing to parse it.
+    serverActions: { bodySizeLimit: `${MAX_FORM_BODY_MB}mb` },
+    proxyClientMaxBodySize: `${MAX_FORM_BODY_MB}mb`,
   },
 };
 

@@ -10,6 +10,7 @@ import { REQUEST_ID_HEADER, requestIdFrom } from './lib/requestId';
 import { isKnownPath } from './lib/routes';
 import { sourceSlug } from './catalogue/shortLinks';
 import { knownActionIds, namesUnknownAction } from './lib/serverActions';
+import { MAX_FORM_BODY_BYTES, MAX_UPLOAD_MB } from './lib/uploadLimits';
 
 const handleI18nRouting = createMiddleware(routing);
 
@@ -58,6 +59,12 @@ async function route(request: NextRequest, headers: Headers, path: string): Prom
     const origin = request.headers.get('origin');
     if (origin !== null && origin !== request.nextUrl.origin && !sameHost(origin, request)) {
       return errorPageResponse(request, 403, 'crossSiteTitle', 'crossSiteBody');
+    }
+    // Above the transport limit Next.js hands the proxy a cut-off body, and formData() would fail as if the
+    // connection had dropped. Say what happened instead: the cap, and how to make a photo smaller. Below it,
+    // the action reads the file and lib/uploads.ts answers next to the field.
+    if (Number(request.headers.get('content-length')) > MAX_FORM_BODY_BYTES) {
+      return errorPageResponse(request, 413, 'tooBigTitle', 'tooBigBody');
     }
     let form: FormData;
     try {
@@ -128,15 +135,15 @@ function sameHost(origin: string, request: NextRequest): boolean {
 function errorPageResponse(
   request: NextRequest,
   status: number,
-  titleKey: 'badFormTitle' | 'crossSiteTitle',
-  bodyKey: 'badFormBody' | 'crossSiteBody',
+  titleKey: 'badFormTitle' | 'crossSiteTitle' | 'tooBigTitle',
+  bodyKey: 'badFormBody' | 'crossSiteBody' | 'tooBigBody',
 ): Response {
   const locale = requestLocale(request);
   // Plain strings (no ICU arguments): read straight from the merged messages, Vietnamese as fallback.
   const t = mergedMessages(locale).errorPage as Record<string, string>;
   const lang = keySource(locale, `errorPage.${titleKey}`) === 'fallback' ? defaultLocale : locale;
   const back = request.nextUrl.pathname;
-  const html = `<!DOCTYPE html><html lang="${lang}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${t[titleKey]}</title></head><body style="font-family:system-ui,sans-serif;max-width:40rem;margin:2rem auto;padding:0 1rem;line-height:1.5"><main><h1>${t[titleKey]}</h1><p>${t[bodyKey]}</p><p><a href="${back}">${t.badFormBack}</a></p></main></body></html>`;
+  const html = `<!DOCTYPE html><html lang="${lang}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${t[titleKey]}</title></head><body style="font-family:system-ui,sans-serif;max-width:40rem;margin:2rem auto;padding:0 1rem;line-height:1.5"><main><h1>${t[titleKey]}</h1><p>${t[bodyKey]!.replace('{max}', String(MAX_UPLOAD_MB))}</p><p><a href="${back}">${t.badFormBack}</a></p></main></body></html>`;
   return new Response(html, {
     status,
     headers: { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' },

@@ -4,7 +4,8 @@ import { province } from '@/catalogue/province';
 import type { Locale } from '@/i18n/locales';
 import { flatMessages } from '@/i18n/messages';
 import { getT, type KeyIn } from '@/i18n/translate';
-import { MAX_UPLOAD_MB } from '@/lib/uploads';
+import { MAX_UPLOAD_BYTES, MAX_UPLOAD_MB } from '@/lib/uploadLimits';
+import { FileInput } from './FileInput';
 import { FieldError } from './ErrorSummary';
 
 export interface RenderedError {
@@ -154,11 +155,19 @@ export function QuestionField({ locale, question, values, errors, currentFile }:
               <a href={currentFile.href}>{ui('fileView')}</a>. {ui('fileReplace')}
             </p>
           )}
-          <p className="mb-2 text-slate-700">{ui('fileHint', { max: MAX_UPLOAD_MB })}</p>
-          <input
-            {...common}
-            type="file"
-            // image/* lets Android offer the camera; the server checks the real type by content.
+          <p className="mb-2 text-slate-700">
+            {ui('fileHint', { max: MAX_UPLOAD_MB })} {ui('filePrivacy')}
+          </p>
+          <FileInput
+            id={id}
+            describedBy={describedBy}
+            serverInvalid={fieldErrors.length > 0}
+            maxBytes={MAX_UPLOAD_BYTES}
+            tooBigMessage={getT(locale, 'apply.errors').text('file-too-big', {
+              field: t.text(key('short')),
+              max: MAX_UPLOAD_MB,
+            })}
+            // image/* lets Android offer the camera; the server checks the real type by decoding it.
             accept="image/jpeg,image/png,application/pdf,image/*"
             className="block w-full text-lg file:mr-3 file:min-h-12 file:rounded file:border-2 file:border-slate-900 file:bg-white file:px-3"
           />

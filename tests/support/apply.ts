@@ -2,9 +2,9 @@ import { expect, type Page } from '@playwright/test';
 import { findQuestion } from '@/catalogue/forms/flow';
 import { findJourney } from '@/catalogue/forms/journeys';
 
-/** A tiny valid PNG (1×1), for uploads. */
+/** A tiny valid PNG (1×1 white), for uploads: the portal decodes it (the old fixture's pixel data was cut short). */
 export const PNG = Buffer.from(
-  '89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d49444154789c6360000002000154a24f5d0000000049454e44ae426082',
+  '89504e470d0a1a0a0000000d4948445200000001000000010802000000907753de0000000970485973000003e8000003e801b57b526b0000000c49444154089963f8ffff3f0005fe02fe58f26b0e0000000049454e44ae426082',
   'hex',
 );
 

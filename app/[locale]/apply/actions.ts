@@ -41,7 +41,7 @@ import { requestLogger } from '@/lib/log';
 import { localePath, paths } from '@/lib/paths';
 import { clientAddress, hit, type Limit } from '@/lib/rateLimit';
 import { DRAFT_LIFETIME_DAYS, ensureSessionHash } from '@/lib/session';
-import { checkUpload, MAX_UPLOAD_MB } from '@/lib/uploads';
+import { checkUpload, MAX_UPLOAD_MB, uploadRecord } from '@/lib/uploads';
 
 /**
  * Per client address and 15 minutes. SUBMIT_LIMIT / RESUME_LIMIT change them where one address stands for
@@ -145,16 +145,7 @@ export async function saveAnswerAction(form: FormData) {
         value = '';
       } else {
         await deleteFilesFor(db, draft.id, questionId);
-        const fileId = await storeFile(db, {
-          draftId: draft.id,
-          questionId,
-          fileName: checked.name,
-          mimeType: checked.mime,
-          size: checked.bytes.byteLength,
-          sha256: checked.sha256,
-          content: checked.bytes,
-          sensitive: question.sensitive ?? false,
-        });
+        const fileId = await storeFile(db, uploadRecord(question, draft.id, checked));
         value = { fileId, name: checked.name, size: checked.bytes.byteLength } satisfies FileAnswer;
       }
     }
