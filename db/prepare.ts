@@ -1,4 +1,5 @@
 import { connection } from './client';
+import { DatabaseLockedError } from './lock';
 import { seed } from './seed';
 
 let prepared: Promise<void> | undefined;
@@ -9,6 +10,16 @@ export function prepareDatabase(): Promise<void> {
     const conn = connection();
     await conn.migrate();
     await seed(conn.db);
-  })();
+  })().catch((error: unknown) => {
+    // Another process holds the PGlite directory: serving beside it would lose one side's writes, so this
+    // process stops at once, saying who holds it (docs/adr/0016).
+    if (error instanceof DatabaseLockedError) exitLocked(error);
+    throw error;
+  });
   return prepared;
+}
+
+export function exitLocked(error: DatabaseLockedError): never {
+  process.stderr.write(`${error.message}\n`);
+  process.exit(1);
 }
