@@ -1,3 +1,4 @@
+import { env } from '@/lib/env';
 import { connection } from './client';
 import { DatabaseLockedError } from './lock';
 import { seed } from './seed';
@@ -7,6 +8,8 @@ let prepared: Promise<void> | undefined;
 /** Applies committed migrations and the seed once per process, before the first request is served. */
 export function prepareDatabase(): Promise<void> {
   prepared ??= (async () => {
+    // The first thing a server does: a production start without what it needs stops here (lib/env.ts).
+    env();
     const conn = connection();
     await conn.migrate();
     await seed(conn.db);

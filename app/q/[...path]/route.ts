@@ -5,6 +5,7 @@ import { prepareDatabase } from '@/db/prepare';
 import { recordScan } from '@/db/queries/scans';
 import { requestLogger } from '@/lib/log';
 import { localePath } from '@/lib/paths';
+import { publicOrigin } from '@/lib/qr';
 
 export const dynamic = 'force-dynamic';
 
@@ -15,7 +16,7 @@ export const dynamic = 'force-dynamic';
  */
 export async function GET(request: NextRequest, { params }: RouteContext<'/q/[...path]'>) {
   const target = resolve((await params).path);
-  if (!target) return redirect(request, '/');
+  if (!target) return redirect('/');
   try {
     await prepareDatabase();
     await recordScan(connection().db, target.code, target.source);
@@ -23,12 +24,12 @@ export async function GET(request: NextRequest, { params }: RouteContext<'/q/[..
     // The person scanning matters more than the count: send them on even if the database is down.
     requestLogger(request.headers).error({ err: error, code: target.code }, 'QR scan not counted');
   }
-  return redirect(request, target.path);
+  return redirect(target.path);
 }
 
 /** Link previews and crawlers ask with HEAD: answer the same, without counting a scan. */
-export async function HEAD(request: NextRequest, { params }: RouteContext<'/q/[...path]'>) {
-  return redirect(request, resolve((await params).path)?.path ?? '/');
+export async function HEAD(_request: NextRequest, { params }: RouteContext<'/q/[...path]'>) {
+  return redirect(resolve((await params).path)?.path ?? '/');
 }
 
 function resolve(segments: readonly string[]) {
@@ -38,11 +39,9 @@ function resolve(segments: readonly string[]) {
   return { code, source: source ?? '', path: localePath(parsed.locale, guidePath(parsed.guide)) };
 }
 
-function redirect(request: NextRequest, path: string) {
-  const url = request.nextUrl.clone();
-  url.pathname = path;
-  url.search = '';
-  const response = NextResponse.redirect(url, 302);
+/** Built on PUBLIC_ORIGIN, never on the request's host (docs/adr/0016): a printed code must lead to the portal. */
+function redirect(path: string) {
+  const response = NextResponse.redirect(new URL(path, publicOrigin()), 302);
   response.headers.set('cache-control', 'no-store');
   return response;
 }
