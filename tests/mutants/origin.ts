@@ -97,14 +97,6 @@ const mutants: Mutant[] = [
     replace: "pathname.startsWith('/never/') && !resolveShortLink(",
     command: notFoundE2e,
   },
-  {
-    id: 'unknown-screen-not-404',
-    description: 'A screen that is not set up answers 200',
-    file: 'app/[locale]/screens/[screenId]/page.tsx',
-    find: 'if (!screen) notFound();',
-    replace: 'if (!screen) return <main id="main-content"><h1>?</h1></main>;',
-    command: notFoundE2e,
-  },
 ];
 
 export default mutants;

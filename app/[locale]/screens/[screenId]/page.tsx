@@ -1,5 +1,4 @@
 import type { Metadata } from 'next';
-import { notFound } from 'next/navigation';
 import { setRequestLocale } from 'next-intl/server';
 import { recordings } from '@/catalogue/media';
 import { guidePath, shortPath } from '@/catalogue/shortLinks';
@@ -32,8 +31,13 @@ export default async function ScreenPage({ params }: Props) {
   const t = getT(locale, 'screen');
   await prepareDatabase();
   const screen = await findScreen(connection().db, screenId);
-  // An address that is not a screen is a 404 with the way home, like any unknown page.
-  if (!screen) notFound();
+  if (!screen) {
+    return (
+      <main id="main-content" className="flex flex-1 items-center justify-center p-8 text-center">
+        <h1 className="text-4xl">{t('unknown', { id: screenId })}</h1>
+      </main>
+    );
+  }
 
   const origin = publicOrigin();
   const items: ScreenItem[] = [];
