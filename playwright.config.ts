@@ -66,6 +66,8 @@ export default defineConfig({
         // DATABASE_URL (set by scripts/test-all.sh for the PostgreSQL pass) wins; otherwise throwaway PGlite,
         // with the outbox relay in-process.
         PGLITE_DIR: 'memory://',
+        // Required in production (lib/env.ts): QR codes and redirects lead here.
+        PUBLIC_ORIGIN: baseURL,
         PROVINCE_BASE_URL: simulatorURL,
         STATUS_POLL_SECONDS: '2',
         OPS_PASSWORD,

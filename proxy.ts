@@ -1,6 +1,6 @@
 import createMiddleware from 'next-intl/middleware';
 import { NextRequest, NextResponse } from 'next/server';
-import { defaultLocale, isLocale } from './i18n/locales';
+import { defaultLocale, isLocale, type Locale } from './i18n/locales';
 import { keySource, mergedMessages } from './i18n/messages';
 import { routing } from './i18n/routing';
 import { canonicalPath } from './lib/canonicalPath';
@@ -8,7 +8,7 @@ import { OPS_CHALLENGE, opsAuthorized, opsEnabled } from './lib/opsAuth';
 import { localePath, paths } from './lib/paths';
 import { REQUEST_ID_HEADER, requestIdFrom } from './lib/requestId';
 import { isKnownPath } from './lib/routes';
-import { sourceSlug } from './catalogue/shortLinks';
+import { resolveShortLink, sourceSlug } from './catalogue/shortLinks';
 import { knownActionIds, namesUnknownAction } from './lib/serverActions';
 import { MAX_FORM_BODY_BYTES, MAX_UPLOAD_MB } from './lib/uploadLimits';
 
@@ -28,9 +28,13 @@ export default async function proxy(request: NextRequest) {
   headers.set(REQUEST_ID_HEADER, requestId);
   // Every check below reads this one spelling of the path, never request.nextUrl.pathname itself.
   const path = canonicalPath(request.nextUrl.pathname);
-  const response = /^\/(api|q|screens)\//.test(path)
-    ? NextResponse.next({ request: { headers } })
-    : await route(request, headers, path);
+  // An unknown printed code (`/q/zzz`) is said to be unknown, 404, in the default language (no locale in it).
+  const response =
+    path.startsWith('/q/') && !resolveShortLink(path.split('/').slice(2))
+      ? unmatched(request, headers, defaultLocale)
+      : /^\/(api|q|screens)\//.test(path)
+        ? NextResponse.next({ request: { headers } })
+        : await route(request, headers, path);
   response.headers.set(REQUEST_ID_HEADER, requestId);
   return response;
 }
@@ -98,17 +102,20 @@ async function route(request: NextRequest, headers: Headers, path: string): Prom
   if (response.headers.has('location')) return response;
 
   const [, locale, ...segments] = path.split('/');
-  if (isLocale(locale) && !isKnownPath(segments.filter(Boolean))) {
-    headers.set('X-NEXT-INTL-LOCALE', locale);
-    // Clone nextUrl rather than building from request.url: its host may differ from the one the server
-    // listens on (localhost vs 127.0.0.1), which makes Next.js proxy the rewrite over HTTP instead of
-    // handling it internally.
-    const url = request.nextUrl.clone();
-    url.pathname = `/${locale}${UNMATCHED}`;
-    url.search = '';
-    return NextResponse.rewrite(url, { request: { headers } });
-  }
+  if (isLocale(locale) && !isKnownPath(segments.filter(Boolean))) return unmatched(request, headers, locale);
   return response;
+}
+
+/** The full not-found page (app/global-not-found.tsx), 404, in `locale`. */
+function unmatched(request: NextRequest, headers: Headers, locale: Locale): Response {
+  headers.set('X-NEXT-INTL-LOCALE', locale);
+  // Clone nextUrl rather than building from request.url: its host may differ from the one the server
+  // listens on (localhost vs 127.0.0.1), which makes Next.js proxy the rewrite over HTTP instead of
+  // handling it internally.
+  const url = request.nextUrl.clone();
+  url.pathname = `/${locale}${UNMATCHED}`;
+  url.search = '';
+  return NextResponse.rewrite(url, { request: { headers } });
 }
 
 function requestLocale(request: NextRequest) {

@@ -1,5 +1,5 @@
 import { locales, type Locale } from '@/i18n/locales';
-import { paths } from '@/lib/paths';
+import { localePath, paths } from '@/lib/paths';
 import type { GuideRef } from './types';
 
 /**
@@ -54,6 +54,17 @@ export function parseShortCode(code: string): { guide: GuideRef; locale: Locale 
   const locale = locales.find((l) => localeLetters[l] === code.slice(2));
   if (!entry || !locale || code.length !== 3) return null;
   return { guide: { kind: entry[0], id: entry[1] }, locale };
+}
+
+/**
+ * A short link's path after `/q/` (`<code>[/<source>]`): the scan it counts and the guide page (with its
+ * locale) it leads to, or null for an unknown code, which answers 404 (the proxy and app/q/ both ask).
+ */
+export function resolveShortLink(segments: readonly string[]) {
+  const [code = '', source, ...rest] = segments;
+  const parsed = parseShortCode(code);
+  if (!parsed || rest.length > 0 || (source !== undefined && !SOURCE_PATTERN.test(source))) return null;
+  return { code, source: source ?? '', path: localePath(parsed.locale, guidePath(parsed.guide)) };
 }
 
 /** The guide's page path (without the locale prefix). */

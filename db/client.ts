@@ -7,6 +7,7 @@ import { drizzle as drizzlePostgres, type PostgresJsDatabase } from 'drizzle-orm
 import { migrate as migratePostgres } from 'drizzle-orm/postgres-js/migrator';
 import postgres from 'postgres';
 import { env } from '@/lib/env';
+import { lockDirectory } from './lock';
 import * as schema from './schema';
 
 /**
@@ -39,14 +40,22 @@ export function connect(options: { databaseUrl?: string; pgliteDir?: string } = 
   const dataDir = options.pgliteDir ?? env().PGLITE_DIR;
   // PGlite creates its own directory but not the ones above it (`.data` on a fresh clone, when the server
   // is started without `npm run portal`). In-memory URLs (memory://) are not paths.
-  if (!dataDir.includes('://')) mkdirSync(path.dirname(path.resolve(dataDir)), { recursive: true });
+  // A directory is held by one process for its whole life (db/lock.ts); memory:// is private to its process.
+  let unlock = () => {};
+  if (!dataDir.includes('://')) {
+    mkdirSync(path.dirname(path.resolve(dataDir)), { recursive: true });
+    unlock = lockDirectory(dataDir);
+  }
   const client = new PGlite(dataDir);
   const db = drizzlePglite({ client, schema, casing: 'snake_case' });
   return {
     db: db as unknown as Database,
     driver: 'pglite',
     migrate: () => migratePglite(db, { migrationsFolder }),
-    close: () => client.close(),
+    close: async () => {
+      await client.close();
+      unlock();
+    },
   };
 }
 

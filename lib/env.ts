@@ -18,13 +18,27 @@ const schema = z.object({
    * (lib/clientAddress.ts). 0: none, the socket's address is the client's and the header is ignored.
    */
   TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
+  /**
+   * The address people reach the portal at, e.g. `https://dichvucong.tuyenquang.gov.vn`: every QR code and
+   * redirect is built from it, never from a request's Host or X-Forwarded-Host (docs/adr/0016). Required in
+   * production, `next build` included (leaflets are prerendered with it); development uses localhost.
+   */
+  PUBLIC_ORIGIN: z
+    .url({ protocol: /^https?$/ })
+    .transform((origin) => new URL(origin).origin)
+    .optional(),
 });
 
 export type Env = z.infer<typeof schema>;
 
 /** The settings in `source`, or an error naming each bad one. */
 export function parseEnv(source: Record<string, string | undefined>): Env {
-  const parsed = schema.safeParse(source);
+  const parsed = schema
+    .refine((e) => e.NODE_ENV !== 'production' || e.PUBLIC_ORIGIN, {
+      message: 'PUBLIC_ORIGIN is required in production (the portal address printed in QR codes)',
+      path: ['PUBLIC_ORIGIN'],
+    })
+    .safeParse(source);
   if (!parsed.success) throw new Error(`Invalid environment: ${z.prettifyError(parsed.error)}`);
   return parsed.data;
 }

@@ -1,5 +1,5 @@
-import { headers } from 'next/headers';
 import QRCode from 'qrcode';
+import { env } from '@/lib/env';
 
 /**
  * QR codes as inline SVG, drawn on the server. Error correction M and a 4-module quiet zone (the
@@ -14,21 +14,17 @@ export async function qrSvg(url: string): Promise<string> {
   });
 }
 
-/** The portal's public origin for links that leave the screen (QR codes): PUBLIC_ORIGIN, else the request's. */
-export async function publicOrigin(): Promise<string> {
-  if (process.env.PUBLIC_ORIGIN) return process.env.PUBLIC_ORIGIN.replace(/\/$/, '');
-  const h = await headers();
-  const host = h.get('x-forwarded-host') ?? h.get('host') ?? 'localhost:3000';
-  const proto =
-    h.get('x-forwarded-proto') ??
-    (host.startsWith('localhost') || host.startsWith('127.') ? 'http' : 'https');
-  return `${proto}://${host}`;
+/**
+ * The portal's public origin for links that leave the screen (QR codes, redirects): PUBLIC_ORIGIN, which
+ * production requires (lib/env.ts); in development and tests, `npm run portal`'s own address. Never the
+ * request's Host or X-Forwarded-Host: anyone can send those, and behind a proxy they name the proxy's
+ * upstream (docs/adr/0016). Leaflets are prerendered, so the build's PUBLIC_ORIGIN is the one printed.
+ */
+export function publicOrigin(): string {
+  return env().PUBLIC_ORIGIN ?? `http://localhost:${process.env.PORT ?? 3000}`;
 }
 
-/**
- * The origin printed on leaflets. Leaflets are prerendered, so there is no request to read a host from:
- * production sets PUBLIC_ORIGIN at build time; without it, `npm run portal`'s own address.
- */
+/** The origin printed on leaflets: the same as every other link's. */
 export function printOrigin(): string {
-  return (process.env.PUBLIC_ORIGIN ?? `http://localhost:${process.env.PORT ?? 3000}`).replace(/\/$/, '');
+  return publicOrigin();
 }

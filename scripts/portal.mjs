@@ -5,6 +5,9 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 
 const port = process.env.PORT ?? '3000';
+// Required in production (lib/env.ts): QR codes and redirects lead to it. The local run's own address;
+// a deployment sets its public one.
+process.env.PUBLIC_ORIGIN ??= `http://localhost:${port}`;
 const run = (args) => spawnSync('npx', args, { stdio: 'inherit', env: process.env });
 
 // Server Action ids are derived with this key: keeping it across builds lets a form rendered before a

@@ -63,7 +63,11 @@ TEST_DATABASE_URL="$PG_URL" npx vitest run --reporter=default --reporter=json \
   --outputFile.json="$REPORTS/unit.json" || status=1
 
 step "Production build"
-if [ "${SKIP_BUILD:-}" != "1" ]; then npx next build || { status=1; echo "Build failed."; }; fi
+# A production build needs PUBLIC_ORIGIN (lib/env.ts): the prerendered leaflets print it. Here, the e2e server's.
+if [ "${SKIP_BUILD:-}" != "1" ]; then
+  PUBLIC_ORIGIN="${PUBLIC_ORIGIN:-http://127.0.0.1:${E2E_PORT:-${PORT:-3100}}}" npx next build ||
+    { status=1; echo "Build failed."; }
+fi
 
 step "End-to-end and accessibility on PGlite"
 PLAYWRIGHT_JSON_OUTPUT_NAME="$REPORTS/e2e-pglite.json" npx playwright test || status=1

@@ -1,6 +1,7 @@
 import { provinceClientFromEnv } from '@/adapters/province';
 import type { Database } from '@/db/client';
 import { log } from '@/lib/log';
+import { housekeeping } from './housekeeping';
 import { deliverDue, sweepSensitiveFiles } from './relay';
 import { syncStatuses } from './statusSync';
 
@@ -22,6 +23,7 @@ export function startRelayLoop(db: Database, intervalMs = 1_000) {
     try {
       ticks += 1;
       if (ticks % 300 === 1) await sweepSensitiveFiles(db);
+      if (ticks % 300 === 1) await housekeeping(db);
       // Keep going while there is work, so a backlog drains at full speed.
       while (!stopped && (await deliverDue(db, client, 20, options)).delivered > 0);
       if (!stopped) await syncStatuses(db, client);

@@ -127,6 +127,8 @@ async function launch(options: PortalOptions, url: string, simulatorUrl: string)
     const env: NodeJS.ProcessEnv = {
       ...process.env,
       NODE_ENV: 'production',
+      // Required in production (lib/env.ts).
+      PUBLIC_ORIGIN: url,
       PROVINCE_BASE_URL: simulatorUrl,
       // Every simulated citizen comes from 127.0.0.1: lift the per-address submission limit.
       SUBMIT_LIMIT: '10000000',
@@ -176,7 +178,9 @@ async function launch(options: PortalOptions, url: string, simulatorUrl: string)
 
 export async function startPortal(options: PortalOptions = {}): Promise<Portal> {
   if (!existsSync('.next/BUILD_ID'))
-    throw new Error('No production build in .next: run `npx next build` in this worktree first.');
+    throw new Error(
+      'No production build in .next: run `PUBLIC_ORIGIN=http://127.0.0.1:3300 npx next build` in this worktree first.',
+    );
   const url = `http://127.0.0.1:${portalPort}`;
   const simulatorUrl = `http://127.0.0.1:${simulatorPort}`;
   let running = await launch(options, url, simulatorUrl);

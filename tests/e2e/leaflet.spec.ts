@@ -101,11 +101,10 @@ test('a leaflet for a place: the short link carries the place, redirects to the 
   await expect(page.locator('html')).toHaveAttribute('lang', 'hmn');
   expect(await scans(request, 'sch', place)).toBe(before + 2);
 
-  // A link preview (HEAD) is not a scan; an unknown code goes home without counting.
+  // A link preview (HEAD) is not a scan; an unknown code is not found (tests/e2e/pages.spec.ts).
   expect((await request.head(`/q/sch/${place}`, { maxRedirects: 0 })).status()).toBe(302);
   expect(await scans(request, 'sch', place)).toBe(before + 2);
-  const unknown = await request.get('/q/zzz', { maxRedirects: 0 });
-  expect(new URL(unknown.headers()['location']!).pathname).toBe('/');
+  expect((await request.get('/q/zzz', { maxRedirects: 0 })).status()).toBe(404);
 });
 
 test('the leaflet page: its h1 comes first, and the QR code is an image named after what it opens', async ({

@@ -22,7 +22,14 @@ test.beforeAll(async () => {
   const env = { ...process.env };
   delete env.DATABASE_URL;
   server = spawn('npx', ['next', 'start', '-p', String(PORT)], {
-    env: { ...env, PGLITE_DIR: 'memory://', SUBMIT_LIMIT: '1', RESUME_LIMIT: '2', OUTBOX_RELAY: 'off' },
+    env: {
+      ...env,
+      PUBLIC_ORIGIN: `http://localhost:${PORT}`,
+      PGLITE_DIR: 'memory://',
+      SUBMIT_LIMIT: '1',
+      RESUME_LIMIT: '2',
+      OUTBOX_RELAY: 'off',
+    },
     stdio: 'ignore',
     detached: true,
   });

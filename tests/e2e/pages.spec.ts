@@ -4,6 +4,7 @@ import { visibleQuestions } from '@/catalogue/forms/flow';
 import { findJourney } from '@/catalogue/forms/journeys';
 import { OPS_PASSWORD } from '../../playwright.config';
 import { declareAndSubmit, startAndAnswerAll } from '../support/apply';
+import { expectNoAxeViolations } from '../support/axe';
 import { locales, pageTypes } from '../support/pages';
 
 // Every page type in every locale; the `js` and `no-js` projects run this file twice.
@@ -70,6 +71,26 @@ test('an unknown procedure gets the localized not-found page as real HTML', asyn
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Không tìm thấy trang');
   await expect(page.getByRole('searchbox')).toBeVisible();
 });
+
+// A mistyped short link used to go home silently: it says the address is unknown, 404, with the way on;
+// /q/ carries no language, so Vietnamese.
+const notFoundCopy = {
+  vi: { title: 'Không tìm thấy trang', home: 'Về trang chủ để chọn việc bạn cần làm' },
+};
+for (const [path, lang] of [['/q/zzz', 'vi']] as const) {
+  test(`${path} is not found, with the way home`, async ({ page, browser }) => {
+    const response = await page.goto(path);
+    expect(response?.status()).toBe(404);
+    await expect(page).toHaveURL(new RegExp(`${path}$`));
+    await expect(page.locator('html')).toHaveAttribute('lang', lang);
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(notFoundCopy[lang].title);
+    await expect(page.getByRole('link', { name: notFoundCopy[lang].home })).toHaveAttribute(
+      'href',
+      `/${lang}`,
+    );
+    await expectNoAxeViolations(browser, { url: page.url(), html: await page.content() });
+  });
+}
 
 test('an unknown language gets a not-found page, not a crash', async ({ page }) => {
   const response = await page.goto('/xx/procedures/register-birth');

@@ -4,6 +4,7 @@ import { prepareDatabase } from '@/db/prepare';
 import { findScreen } from '@/db/queries/screens';
 import { isLocale } from '@/i18n/locales';
 import { localePath, paths } from '@/lib/paths';
+import { publicOrigin } from '@/lib/qr';
 
 export const dynamic = 'force-dynamic';
 
@@ -11,15 +12,15 @@ export const dynamic = 'force-dynamic';
  * The address typed once into an office screen's browser: `/screens/<id>` opens the screen in the
  * language configured for it, so changing the language is a database edit, not a visit to the device.
  */
-export async function GET(request: NextRequest, { params }: RouteContext<'/screens/[screenId]'>) {
+export async function GET(_request: NextRequest, { params }: RouteContext<'/screens/[screenId]'>) {
   const { screenId } = await params;
   await prepareDatabase();
   const screen = await findScreen(connection().db, screenId);
-  const url = request.nextUrl.clone();
-  url.pathname = screen
+  const path = screen
     ? localePath(isLocale(screen.locale) ? screen.locale : 'vi', paths.screen(screen.id))
     : '/';
-  const response = NextResponse.redirect(url, 302);
+  // On PUBLIC_ORIGIN, never the request's host (docs/adr/0016).
+  const response = NextResponse.redirect(new URL(path, publicOrigin()), 302);
   response.headers.set('cache-control', 'no-store');
   return response;
 }

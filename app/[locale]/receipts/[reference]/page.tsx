@@ -38,7 +38,7 @@ export default async function ReceiptPage({ params, searchParams }: Props) {
   const { submission, dossiers } = found;
   const t = getT(locale, 'apply.receipt');
   const procedures = getT(locale, 'catalogue.procedures');
-  const trackUrl = `${await publicOrigin()}${localePath(locale, paths.track(submission.reference, submission.trackingKey ?? undefined))}`;
+  const trackUrl = `${publicOrigin()}${localePath(locale, paths.track(submission.reference, submission.trackingKey ?? undefined))}`;
   const svg = await qrSvg(trackUrl);
   const commune =
     province.communes.find((c) => c.id === submission.officeCommuneId)?.name ?? submission.officeCommuneId;

@@ -39,7 +39,7 @@ export default async function ScreenPage({ params }: Props) {
     );
   }
 
-  const origin = await publicOrigin();
+  const origin = publicOrigin();
   const items: ScreenItem[] = [];
   for (const [index, item] of screen.items.entries()) {
     const recording = recordings.find((r) => r.id === item.recording && r.kind === 'video');
