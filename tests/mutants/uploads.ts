@@ -31,7 +31,7 @@ const mutants: Mutant[] = [
     id: 'uploads-name-bidi-kept',
     description: 'file names keep direction overrides and isolates (only C0 stripped, as before)',
     file: 'lib/uploads.ts',
-    find: '.replace(/[\\u0000-\\u001f\\u007f-\\u009f\\u061c\\u200e\\u200f\\u202a-\\u202e\\u2066-\\u2069\\ufeff]/g, \'\')',
+    find: ".replace(/[\\u0000-\\u001f\\u007f-\\u009f\\u061c\\u200e\\u200f\\u202a-\\u202e\\u2066-\\u2069\\ufeff]/g, '')",
     replace: ".replace(/[\\u0000-\\u001f\\u007f]/g, '')",
     tests,
   },
