@@ -93,8 +93,8 @@ const mutants: Mutant[] = [
     id: 'short-link-unknown-code-not-404',
     description: 'The proxy lets an unknown short code through (it used to go home, 302)',
     file: 'proxy.ts',
-    find: "pathname.startsWith('/q/') && !resolveShortLink(",
-    replace: "pathname.startsWith('/never/') && !resolveShortLink(",
+    find: "path.startsWith('/q/') && !resolveShortLink(",
+    replace: "path.startsWith('/never/') && !resolveShortLink(",
     command: notFoundE2e,
   },
 ];

@@ -93,8 +93,8 @@ const mutants: Mutant[] = [
   {
     id: 'upload-not-sensitive',
     description:
-      'The question page stores every upload as not sensitive, so ID-card photos are never deleted',
-    file: 'app/[locale]/apply/actions.ts',
+      'Every upload is stored as not sensitive (seen through the question page action), so ID-card photos are never deleted',
+    file: 'lib/uploads.ts',
     find: 'sensitive: question.sensitive ?? false,',
     replace: 'sensitive: false,',
     tests: ['tests/unit/sensitiveUpload.test.ts'],
