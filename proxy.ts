@@ -103,7 +103,24 @@ async function route(request: NextRequest, headers: Headers, path: string): Prom
 
   const [, locale, ...segments] = path.split('/');
   if (isLocale(locale) && !isKnownPath(segments.filter(Boolean))) return unmatched(request, headers, locale);
+  if (isLocale(locale) && segments[0] === 'screens' && !(await screenExists(request, segments[1]!))) {
+    return unmatched(request, headers, locale);
+  }
   return response;
+}
+
+/**
+ * Which screens exist is database configuration, so the proxy asks the portal (app/api/screens). If that
+ * answer does not come, the page is let through: it explains an unknown screen itself, with a 200.
+ */
+async function screenExists(request: NextRequest, screenId: string): Promise<boolean> {
+  try {
+    const url = new URL(`/api/screens/${encodeURIComponent(screenId)}`, request.nextUrl.origin);
+    const answer = await fetch(url, { signal: AbortSignal.timeout(5_000) });
+    return answer.status !== 404;
+  } catch {
+    return true;
+  }
 }
 
 /** The full not-found page (app/global-not-found.tsx), 404, in `locale`. */

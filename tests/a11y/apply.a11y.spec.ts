@@ -24,7 +24,8 @@ async function audit(auditor: Auditor, page: Page) {
 // on the way: consent, every question kind, the task list, check answers, confirmation, receipt, tracking.
 for (const locale of locales) {
   test(`${locale}: every apply page and error state has no axe violations`, async ({ browser }) => {
-    test.setTimeout(120_000);
+    // A whole application with an axe audit of every page and error state: minutes on two busy cores.
+    test.setTimeout(300_000);
     const auditor = await createAuditor(browser);
     const context = await browser.newContext({ javaScriptEnabled: false });
     const page = await context.newPage();

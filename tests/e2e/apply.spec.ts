@@ -165,6 +165,7 @@ test('an oversized photo is refused next to its field, says how to make it small
 test('a body over the transport limit gets a page that states the cap and how to make a photo smaller', async ({
   page,
 }) => {
+  test.slow(); // a whole journey and a 30 MB file handed to the browser
   test.skip(test.info().project.name !== 'no-js', 'with JavaScript the browser refuses the file first');
   await startAndAnswerAll(page, 'register-birth');
   await page.getByRole('link', { name: 'Sửa giấy chứng sinh' }).click();
@@ -269,6 +270,7 @@ test.describe('at 320 px', () => {
     page,
     browser,
   }) => {
+    test.slow(); // a whole journey on two browsers, with an upload
     await page.goto('/vi/procedures/birth-bundle/apply');
     await page.getByRole('button', { name: 'Bắt đầu' }).click();
     await page.getByRole('checkbox').check();
@@ -429,6 +431,7 @@ test('a malformed form body gets a clear, translated 400 page, not a crash', asy
 test('a submitted bundle reaches the province: one view of the life event, each dossier with its code, then its result', async ({
   page,
 }) => {
+  test.slow(); // waits for delivery and for the simulator to step through the national statuses
   await startAndAnswerAll(page, 'death-bundle');
   await declareAndSubmit(page);
   await page.getByRole('link', { name: 'Xem tình trạng hồ sơ' }).click();

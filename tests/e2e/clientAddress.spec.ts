@@ -28,7 +28,14 @@ async function startPortal(extraEnv: Record<string, string>) {
   delete env.DATABASE_URL;
   children.push(
     spawn('npx', ['next', 'start', '-p', String(SERVER_PORT)], {
-      env: { ...env, PGLITE_DIR: 'memory://', RESUME_LIMIT: '2', OUTBOX_RELAY: 'off', ...extraEnv },
+      env: {
+        ...env,
+        PGLITE_DIR: 'memory://',
+        PUBLIC_ORIGIN: serverURL,
+        RESUME_LIMIT: '2',
+        OUTBOX_RELAY: 'off',
+        ...extraEnv,
+      },
       stdio: 'ignore',
       detached: true,
     }),

@@ -77,7 +77,10 @@ test('an unknown procedure gets the localized not-found page as real HTML', asyn
 const notFoundCopy = {
   vi: { title: 'Không tìm thấy trang', home: 'Về trang chủ để chọn việc bạn cần làm' },
 };
-for (const [path, lang] of [['/q/zzz', 'vi']] as const) {
+for (const [path, lang] of [
+  ['/q/zzz', 'vi'],
+  ['/vi/screens/nope', 'vi'],
+] as const) {
   test(`${path} is not found, with the way home`, async ({ page, browser }) => {
     const response = await page.goto(path);
     expect(response?.status()).toBe(404);

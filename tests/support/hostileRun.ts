@@ -32,7 +32,14 @@ export async function startPortal(port: number): Promise<Portal> {
   delete env.DATABASE_URL;
   let output = '';
   const server: ChildProcess = spawn('npx', ['next', 'start', '-p', String(port)], {
-    env: { ...env, PGLITE_DIR: 'memory://', OUTBOX_RELAY: 'off', SUBMIT_LIMIT: '100000', LOG_LEVEL: 'debug' },
+    env: {
+      ...env,
+      PGLITE_DIR: 'memory://',
+      PUBLIC_ORIGIN: `http://127.0.0.1:${port}`,
+      OUTBOX_RELAY: 'off',
+      SUBMIT_LIMIT: '100000',
+      LOG_LEVEL: 'debug',
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
     detached: true,
   });
@@ -46,7 +53,11 @@ export async function startPortal(port: number): Promise<Portal> {
       () => 0,
     );
     if (status === 200) break;
-    if (Date.now() > deadline) throw new Error(`The portal did not start:\n${output}`);
+    if (Date.now() > deadline) {
+      // Not left running (detached, it would outlive the test and hold the port for the next run).
+      if (server.pid && server.exitCode === null) process.kill(-server.pid, 'SIGKILL');
+      throw new Error(`The portal did not start:\n${output}`);
+    }
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
   return {
