@@ -67,7 +67,10 @@ export async function startPortal(port: number): Promise<Portal> {
       if (!server.pid || server.exitCode !== null) return;
       const exited = new Promise((resolve) => server.once('exit', resolve));
       process.kill(-server.pid, 'SIGTERM');
+      // next start can take long to close its connections; the test's result does not wait for it.
+      const timer = setTimeout(() => process.kill(-server.pid!, 'SIGKILL'), 5_000);
       await exited;
+      clearTimeout(timer);
     },
   };
 }
