@@ -66,11 +66,17 @@ export async function startPortal(port: number): Promise<Portal> {
     stop: async () => {
       if (!server.pid || server.exitCode !== null) return;
       const exited = new Promise((resolve) => server.once('exit', resolve));
-      process.kill(-server.pid, 'SIGTERM');
-      // next start can take long to close its connections; the test's result does not wait for it.
-      const timer = setTimeout(() => process.kill(-server.pid!, 'SIGKILL'), 5_000);
-      await exited;
-      clearTimeout(timer);
+      const killGroup = (signal: NodeJS.Signals) => {
+        try {
+          process.kill(-server.pid!, signal);
+        } catch {
+          // The group has already gone.
+        }
+      };
+      killGroup('SIGTERM');
+      // next start can take long to close its connections: at most 5 s, then the whole group is killed.
+      await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 5_000))]);
+      killGroup('SIGKILL');
     },
   };
 }
