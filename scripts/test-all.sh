@@ -13,26 +13,21 @@ rm -rf "$REPORTS" && mkdir -p "$REPORTS"
 status=0
 step() { printf '\n=== %s\n' "$*"; }
 
-if [ ! -x "${CHROMIUM_PATH:-/usr/bin/chromium}" ]; then
-  # Playwright's own browser download cannot work here; Debian's Chromium is the browser we test with.
+# A Debian package the tests need: installed when missing (as root), or the run stops saying how to get it.
+need_package() { # <executable> <package> <name>
+  [ -x "$1" ] && return 0
   if [ "$(id -u)" = "0" ] && command -v apt-get >/dev/null; then
-    step "Installing Debian's Chromium"
-    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
+    step "Installing $3"
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$2" >/dev/null
   else
-    echo "Chromium not found at ${CHROMIUM_PATH:-/usr/bin/chromium}: run 'sudo apt-get install chromium'." >&2
+    echo "$3 not found at $1: run 'sudo apt-get install $2'." >&2
     exit 1
   fi
-fi
-if [ ! -x "${NGINX_PATH:-/usr/sbin/nginx}" ]; then
-  # tests/e2e/clientAddress.spec.ts runs the portal behind a real nginx (run as the test's own process).
-  if [ "$(id -u)" = "0" ] && command -v apt-get >/dev/null; then
-    step "Installing nginx"
-    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nginx >/dev/null
-  else
-    echo "nginx not found at ${NGINX_PATH:-/usr/sbin/nginx}: run 'sudo apt-get install nginx'." >&2
-    exit 1
-  fi
-fi
+}
+# Playwright's own browser download cannot work here; Debian's Chromium is the browser we test with.
+need_package "${CHROMIUM_PATH:-/usr/bin/chromium}" chromium "Debian's Chromium"
+# tests/e2e/clientAddress.spec.ts runs the portal behind a real nginx (run as the test's own process).
+need_package "${NGINX_PATH:-/usr/sbin/nginx}" nginx nginx
 
 step "Static checks"
 npx next typegen >/dev/null && npx tsc --noEmit || status=1
