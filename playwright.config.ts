@@ -31,7 +31,13 @@ export default defineConfig({
     viewport: { width: 360, height: 740 },
   },
   projects: [
-    { name: 'js', testMatch: /e2e\/.*\.spec\.ts/, use: { javaScriptEnabled: true } },
+    // Tests tagged @http use no browser, only HTTP requests: the no-js project runs them, once.
+    {
+      name: 'js',
+      testMatch: /e2e\/.*\.spec\.ts/,
+      grepInvert: /@http/,
+      use: { javaScriptEnabled: true },
+    },
     { name: 'no-js', testMatch: /e2e\/.*\.spec\.ts/, use: { javaScriptEnabled: false } },
     { name: 'a11y', testMatch: /a11y\/.*\.spec\.ts/ },
     // Takes the shared simulator down for a while, so it waits for every other project to finish.

@@ -25,7 +25,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import type { Result } from 'lighthouse';
-import { chromiumArgs, chromiumPath } from '../tests/support/chromium';
+import { chromiumArgs, fullChromiumPath } from '../tests/support/chromium';
 import { cookieHeader, keyRoutes, selectedRoutes, statusOf, type Route } from './support/routes';
 import { loadAverage, withPortal, type Portal } from './support/server';
 
@@ -99,7 +99,7 @@ async function runOnce(url: string, profile: Profile, cookie: string, method: Me
         ...(cookie ? [`--extra-headers=${JSON.stringify({ Cookie: cookie })}`] : []),
       ],
       {
-        env: { ...process.env, CHROME_PATH: chromiumPath, NODE_OPTIONS: '' },
+        env: { ...process.env, CHROME_PATH: fullChromiumPath, NODE_OPTIONS: '' },
         maxBuffer: 16 * 1024 * 1024,
       },
     );
