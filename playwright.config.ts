@@ -31,7 +31,8 @@ export default defineConfig({
     viewport: { width: 360, height: 740 },
   },
   projects: [
-    // Tests tagged @http use no browser, only HTTP requests: the no-js project runs them, once.
+    // Tests tagged @http are about HTTP, not about what a browser does with JavaScript: the no-js project
+    // runs them, once.
     {
       name: 'js',
       testMatch: /e2e\/.*\.spec\.ts/,

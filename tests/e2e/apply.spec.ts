@@ -510,64 +510,65 @@ test('a form from before a redeploy leads back to the draft with a clear message
   await expect(page.getByRole('button', { name: 'Save and continue' })).toBeVisible();
 });
 
-test('form endpoint fuzz: random and hostile bodies never cause a 500 and store nothing', async ({
-  page,
-}) => {
-  test.skip(test.info().project.name === 'js', 'HTTP-level; the no-js project runs it once');
-  await page.goto('/vi/procedures/register-birth/apply');
-  await page.getByRole('button', { name: 'Bắt đầu' }).click();
-  await page.getByRole('checkbox').check();
-  await page.getByRole('button', { name: 'Tiếp tục' }).click();
-  await expect(page).toHaveURL(/\/q\/relationship-to-child$/);
-  const url = new URL(page.url()).pathname;
-  const hidden: Record<string, string> = {};
-  for (const input of await page.locator('form input[type="hidden"]').all()) {
-    hidden[(await input.getAttribute('name'))!] = (await input.getAttribute('value')) ?? '';
-  }
-  const options = ['mother', 'father', 'grandparent', 'relative', 'other'];
-  const text = fc.oneof(
-    fc.string({ maxLength: 30 }),
-    fc.string({ unit: 'binary', maxLength: 300 }),
-    fc.constantFrom(
-      '<script>alert(1)</script>',
-      "' or 1=1 --",
-      '\u0000',
-      'x'.repeat(50_000),
-      '../../etc/passwd',
-    ),
-  );
-  const bodies = fc.sample(
-    fc.record({
-      answer: text.filter((v) => !options.includes(v)),
-      locale: fc.oneof(fc.constant(hidden.locale!), text),
-      journeyId: fc.oneof(fc.constant(hidden.journeyId!), text),
-      questionId: fc.oneof(fc.constant(hidden.questionId!), text),
-      extraName: fc.string({ minLength: 1, maxLength: 20 }),
-      extraValue: text,
-    }),
-    { numRuns: 30, seed: 20261124 },
-  );
-  const action = Object.keys(hidden).find((name) => name.startsWith('$ACTION_ID_'))!;
-  for (const body of bodies) {
-    const response = await page.request.post(url, {
-      multipart: {
-        [action]: '',
-        locale: body.locale,
-        journeyId: body.journeyId,
-        questionId: body.questionId,
-        'relationship-to-child': body.answer,
-        [body.extraName]: body.extraValue,
-      },
-      maxRedirects: 0,
-    });
-    expect(response.status(), JSON.stringify(body).slice(0, 200)).toBeLessThan(500);
-  }
-  // Nothing was stored: the question is still unanswered.
-  await page.goto(url);
-  await expect(page.getByRole('radio', { checked: true })).toHaveCount(0);
-  await page.goto('/vi/apply/register-birth/check');
-  await expect(page).not.toHaveURL(/\/check$/);
-});
+test(
+  'form endpoint fuzz: random and hostile bodies never cause a 500 and store nothing',
+  { tag: '@http' },
+  async ({ page }) => {
+    await page.goto('/vi/procedures/register-birth/apply');
+    await page.getByRole('button', { name: 'Bắt đầu' }).click();
+    await page.getByRole('checkbox').check();
+    await page.getByRole('button', { name: 'Tiếp tục' }).click();
+    await expect(page).toHaveURL(/\/q\/relationship-to-child$/);
+    const url = new URL(page.url()).pathname;
+    const hidden: Record<string, string> = {};
+    for (const input of await page.locator('form input[type="hidden"]').all()) {
+      hidden[(await input.getAttribute('name'))!] = (await input.getAttribute('value')) ?? '';
+    }
+    const options = ['mother', 'father', 'grandparent', 'relative', 'other'];
+    const text = fc.oneof(
+      fc.string({ maxLength: 30 }),
+      fc.string({ unit: 'binary', maxLength: 300 }),
+      fc.constantFrom(
+        '<script>alert(1)</script>',
+        "' or 1=1 --",
+        '\u0000',
+        'x'.repeat(50_000),
+        '../../etc/passwd',
+      ),
+    );
+    const bodies = fc.sample(
+      fc.record({
+        answer: text.filter((v) => !options.includes(v)),
+        locale: fc.oneof(fc.constant(hidden.locale!), text),
+        journeyId: fc.oneof(fc.constant(hidden.journeyId!), text),
+        questionId: fc.oneof(fc.constant(hidden.questionId!), text),
+        extraName: fc.string({ minLength: 1, maxLength: 20 }),
+        extraValue: text,
+      }),
+      { numRuns: 30, seed: 20261124 },
+    );
+    const action = Object.keys(hidden).find((name) => name.startsWith('$ACTION_ID_'))!;
+    for (const body of bodies) {
+      const response = await page.request.post(url, {
+        multipart: {
+          [action]: '',
+          locale: body.locale,
+          journeyId: body.journeyId,
+          questionId: body.questionId,
+          'relationship-to-child': body.answer,
+          [body.extraName]: body.extraValue,
+        },
+        maxRedirects: 0,
+      });
+      expect(response.status(), JSON.stringify(body).slice(0, 200)).toBeLessThan(500);
+    }
+    // Nothing was stored: the question is still unanswered.
+    await page.goto(url);
+    await expect(page.getByRole('radio', { checked: true })).toHaveCount(0);
+    await page.goto('/vi/apply/register-birth/check');
+    await expect(page).not.toHaveURL(/\/check$/);
+  },
+);
 
 test('a form posted from another site is refused with a clear, translated page', async ({ page }) => {
   await page.goto('/en/apply/resume');
