@@ -240,3 +240,153 @@ export type Submission = typeof submissions.$inferSelect;
 export type Dossier = typeof dossiers.$inferSelect;
 export type DossierStatusEvent = typeof dossierStatusEvents.$inferSelect;
 export type Screen = typeof screens.$inferSelect;
+
+/*
+ * Staff accounts (docs/adr/0023). The first five tables are better-auth's (user, session, account,
+ * verification, twoFactor, with the username and two-factor plugins' columns), under the project's names;
+ * lib/staff/auth.ts hands them to its drizzle adapter. Citizens never have an account.
+ */
+export const staffUsers = pgTable('staff_users', {
+  id: text('id').primaryKey(),
+  name: text('name').notNull(),
+  /** better-auth requires one; staff sign in with their user name, so it may be `<username>@staff.invalid`. */
+  email: text('email').notNull().unique(),
+  emailVerified: boolean('email_verified').notNull().default(false),
+  image: text('image'),
+  username: text('username').unique(),
+  displayUsername: text('display_username'),
+  twoFactorEnabled: boolean('two_factor_enabled').notNull().default(false),
+  /** Per-account lockout (lib/staff/lockout.ts): better-auth's own limiter counts per address only. */
+  failedSignIns: integer('failed_sign_ins').notNull().default(0),
+  lockedUntil: timestamp('locked_until', { withTimezone: true }),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+});
+
+export const staffSessions = pgTable(
+  'staff_sessions',
+  {
+    id: text('id').primaryKey(),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    token: text('token').notNull().unique(),
+    ipAddress: text('ip_address'),
+    userAgent: text('user_agent'),
+    userId: text('user_id')
+      .notNull()
+      .references(() => staffUsers.id, { onDelete: 'cascade' }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('staff_sessions_user_idx').on(t.userId)],
+);
+
+export const staffAccounts = pgTable(
+  'staff_accounts',
+  {
+    id: text('id').primaryKey(),
+    accountId: text('account_id').notNull(),
+    providerId: text('provider_id').notNull(),
+    userId: text('user_id')
+      .notNull()
+      .references(() => staffUsers.id, { onDelete: 'cascade' }),
+    accessToken: text('access_token'),
+    refreshToken: text('refresh_token'),
+    idToken: text('id_token'),
+    accessTokenExpiresAt: timestamp('access_token_expires_at', { withTimezone: true }),
+    refreshTokenExpiresAt: timestamp('refresh_token_expires_at', { withTimezone: true }),
+    scope: text('scope'),
+    /** argon2id (@node-rs/argon2), PHC string. */
+    password: text('password'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('staff_accounts_user_idx').on(t.userId)],
+);
+
+export const staffVerifications = pgTable(
+  'staff_verifications',
+  {
+    id: text('id').primaryKey(),
+    identifier: text('identifier').notNull(),
+    value: text('value').notNull(),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('staff_verifications_identifier_idx').on(t.identifier)],
+);
+
+export const staffTwoFactors = pgTable(
+  'staff_two_factors',
+  {
+    id: text('id').primaryKey(),
+    /** Encrypted by better-auth with STAFF_AUTH_SECRET. */
+    secret: text('secret').notNull(),
+    backupCodes: text('backup_codes').notNull(),
+    userId: text('user_id')
+      .notNull()
+      .references(() => staffUsers.id, { onDelete: 'cascade' }),
+    /** False between enrolment and the first correct code. */
+    verified: boolean('verified').notNull().default(true),
+    failedVerificationCount: integer('failed_verification_count').notNull().default(0),
+    lockedUntil: timestamp('locked_until', { withTimezone: true }),
+  },
+  (t) => [index('staff_two_factors_user_idx').on(t.userId)],
+);
+
+/**
+ * What a staff member may do where (lib/staff/permissions.ts): one row per role, for one commune or, with
+ * `communeId` null, the whole province; a translator's grant names its language.
+ */
+export const staffRoleGrants = pgTable(
+  'staff_role_grants',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    userId: text('user_id')
+      .notNull()
+      .references(() => staffUsers.id, { onDelete: 'cascade' }),
+    role: text('role', {
+      enum: [
+        'province-admin',
+        'commune-officer',
+        'digital-team-leader',
+        'helper',
+        'content-editor',
+        'reviewer',
+        'translator',
+      ],
+    }).notNull(),
+    communeId: text('commune_id').references(() => communes.id),
+    language: text('language'),
+    grantedBy: text('granted_by'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('staff_role_grants_user_idx').on(t.userId)],
+);
+
+/**
+ * Every staff action, append-only: a trigger in the migration refuses UPDATE and DELETE (and TRUNCATE),
+ * so not even the portal's own code can rewrite what happened. No foreign keys: an entry outlives its
+ * actor's account and its dossier's housekeeping.
+ */
+export const auditEvents = pgTable(
+  'audit_events',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    occurredAt: timestamp('occurred_at', { withTimezone: true }).notNull().defaultNow(),
+    /** The staff member (staff_users.id); null when nobody could be named (a failed sign-in's unknown name). */
+    actorId: text('actor_id'),
+    /** A helper's registered device, once helper devices exist (issue 14's later slice). */
+    deviceId: text('device_id'),
+    action: text('action').notNull(),
+    dossierId: uuid('dossier_id'),
+    submissionId: uuid('submission_id'),
+    detail: jsonb('detail').$type<Record<string, unknown>>().notNull().default({}),
+    clientAddress: text('client_address'),
+  },
+  (t) => [index('audit_events_actor_idx').on(t.actorId, t.occurredAt)],
+);
+
+export type StaffUser = typeof staffUsers.$inferSelect;
+export type StaffRoleGrant = typeof staffRoleGrants.$inferSelect;
+export type AuditEvent = typeof auditEvents.$inferSelect;
