@@ -26,6 +26,11 @@ export const paths = {
   trackFind: () => '/track',
   formExpired: () => '/form-expired',
   ops: () => '/ops',
+  staffSignIn: () => '/staff/sign-in',
+  staffSecondFactor: () => '/staff/second-factor',
+  staffEnrol: () => '/staff/enrol',
+  staffAccount: () => '/staff/account',
+  staffForbidden: () => '/staff/forbidden',
   leaflet: (guide: { kind: 'procedure' | 'life-event'; id: string }, source?: string) =>
     `${guide.kind === 'procedure' ? `/procedures/${guide.id}` : `/life-events/${guide.id}`}/leaflet${source ? `/${source}` : ''}`,
   screen: (screenId: string) => `/screens/${screenId}`,

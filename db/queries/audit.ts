@@ -1,0 +1,57 @@
+import { desc, eq } from 'drizzle-orm';
+import type { Database } from '../client';
+import { auditEvents } from '../schema';
+
+/**
+ * What staff did (docs/adr/0023). This module only inserts and reads: the table refuses UPDATE and
+ * DELETE itself (the trigger in migration 0004), so there is nothing here that could rewrite history.
+ */
+export const auditActions = [
+  'sign-in',
+  'sign-in-failed',
+  'sign-in-locked',
+  'lockout',
+  'second-factor-failed',
+  'two-factor-enrolled',
+  'sign-out',
+  'sign-out-everywhere',
+  'account-created',
+  'role-granted',
+  'dead-letter-retried',
+] as const;
+export type AuditAction = (typeof auditActions)[number];
+
+export interface NewAuditEvent {
+  readonly action: AuditAction;
+  readonly actorId: string | null;
+  readonly deviceId?: string | null;
+  readonly dossierId?: string | null;
+  readonly submissionId?: string | null;
+  /** Never a password, a code or a citizen's personal data: what was done, not what was typed. */
+  readonly detail?: Record<string, unknown>;
+  readonly clientAddress?: string | null;
+}
+
+type Executor = Pick<Database, 'insert'>;
+
+export async function recordAudit(db: Executor, event: NewAuditEvent): Promise<void> {
+  await db.insert(auditEvents).values({
+    action: event.action,
+    actorId: event.actorId,
+    deviceId: event.deviceId ?? null,
+    dossierId: event.dossierId ?? null,
+    submissionId: event.submissionId ?? null,
+    detail: event.detail ?? {},
+    clientAddress: event.clientAddress ?? null,
+  });
+}
+
+/** The latest entries, newest first; of one actor when given. */
+export function auditTrail(db: Database, options: { actorId?: string; limit?: number } = {}) {
+  return db
+    .select()
+    .from(auditEvents)
+    .where(options.actorId ? eq(auditEvents.actorId, options.actorId) : undefined)
+    .orderBy(desc(auditEvents.occurredAt))
+    .limit(options.limit ?? 50);
+}

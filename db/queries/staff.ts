@@ -1,0 +1,129 @@
+import { randomBytes, randomUUID } from 'node:crypto';
+import { and, eq, sql } from 'drizzle-orm';
+import type { Grant } from '@/lib/staff/roles';
+import type { Database } from '../client';
+import { staffAccounts, staffRoleGrants, staffUsers } from '../schema';
+import { recordAudit } from './audit';
+
+/** Owns staff_users, their credential accounts and role grants (better-auth reads and writes sessions). */
+
+/** After this many wrong passwords in a row an account is locked for LOCKOUT_MINUTES. */
+export const MAX_FAILED_SIGN_INS = 5;
+export const LOCKOUT_MINUTES = 15;
+
+/** better-auth's username rule, stated here too so the command refuses what sign-in would. */
+export const USERNAME_PATTERN = /^[a-z0-9_.]{3,40}$/;
+
+export class StaffAccountError extends Error {
+  override name = 'StaffAccountError';
+}
+
+export interface NewStaffAccount {
+  readonly username: string;
+  readonly name?: string;
+  readonly grant: Grant;
+  /** Who created it (staff_users.id), null for the set-up command. */
+  readonly createdBy: string | null;
+}
+
+/**
+ * A new account with one role and a generated password, returned once and stored only as its argon2id
+ * hash: user, credential, grant and their audit entries in one transaction.
+ */
+export async function createStaffAccount(
+  db: Database,
+  account: NewStaffAccount,
+  hashPassword: (password: string) => Promise<string>,
+): Promise<{ userId: string; password: string }> {
+  const username = account.username.toLowerCase();
+  if (!USERNAME_PATTERN.test(username)) {
+    throw new StaffAccountError('user name: 3 to 40 of a-z, 0-9, "_" and "."');
+  }
+  const password = randomBytes(18).toString('base64url');
+  const passwordHash = await hashPassword(password);
+  const userId = randomUUID();
+  await db.transaction(async (tx) => {
+    const [taken] = await tx
+      .select({ id: staffUsers.id })
+      .from(staffUsers)
+      .where(eq(staffUsers.username, username));
+    if (taken) throw new StaffAccountError(`the user name ${username} is taken`);
+    await tx.insert(staffUsers).values({
+      id: userId,
+      name: account.name ?? username,
+      // better-auth needs an e-mail address; staff sign in by user name (docs/adr/0023).
+      email: `${username}@staff.invalid`,
+      username,
+      displayUsername: username,
+    });
+    await tx.insert(staffAccounts).values({
+      id: randomUUID(),
+      accountId: userId,
+      providerId: 'credential',
+      userId,
+      password: passwordHash,
+    });
+    await tx.insert(staffRoleGrants).values({ userId, ...account.grant, grantedBy: account.createdBy });
+    await recordAudit(tx, {
+      action: 'account-created',
+      actorId: account.createdBy,
+      detail: { userId, username },
+    });
+    await recordAudit(tx, {
+      action: 'role-granted',
+      actorId: account.createdBy,
+      detail: { userId, ...account.grant },
+    });
+  });
+  return { userId, password };
+}
+
+export async function grantsOf(db: Database, userId: string): Promise<Grant[]> {
+  return db
+    .select({
+      role: staffRoleGrants.role,
+      communeId: staffRoleGrants.communeId,
+      language: staffRoleGrants.language,
+    })
+    .from(staffRoleGrants)
+    .where(eq(staffRoleGrants.userId, userId));
+}
+
+export async function findStaffByUsername(db: Database, username: string) {
+  const [row] = await db.select().from(staffUsers).where(eq(staffUsers.username, username.toLowerCase()));
+  return row ?? null;
+}
+
+export async function countStaff(db: Database): Promise<number> {
+  const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(staffUsers);
+  return row?.n ?? 0;
+}
+
+/**
+ * One more wrong password for this account, counted in the database so that every portal process and
+ * every client address add to the same count; the fifth in a row locks the account. Returns the lock's
+ * end when this failure locked it.
+ */
+export async function recordFailedSignIn(
+  db: Database,
+  userId: string,
+  now = new Date(),
+): Promise<Date | null> {
+  const lockUntil = new Date(now.getTime() + LOCKOUT_MINUTES * 60_000);
+  const [row] = await db
+    .update(staffUsers)
+    .set({
+      failedSignIns: sql`case when ${staffUsers.failedSignIns} + 1 >= ${MAX_FAILED_SIGN_INS} then 0 else ${staffUsers.failedSignIns} + 1 end`,
+      lockedUntil: sql`case when ${staffUsers.failedSignIns} + 1 >= ${MAX_FAILED_SIGN_INS} then ${lockUntil.toISOString()}::timestamptz else ${staffUsers.lockedUntil} end`,
+    })
+    .where(eq(staffUsers.id, userId))
+    .returning({ lockedUntil: staffUsers.lockedUntil });
+  return row?.lockedUntil && row.lockedUntil.getTime() === lockUntil.getTime() ? row.lockedUntil : null;
+}
+
+export async function clearFailedSignIns(db: Database, userId: string): Promise<void> {
+  await db
+    .update(staffUsers)
+    .set({ failedSignIns: 0, lockedUntil: null })
+    .where(and(eq(staffUsers.id, userId)));
+}
