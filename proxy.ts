@@ -4,7 +4,6 @@ import { defaultLocale, isLocale, type Locale } from './i18n/locales';
 import { keySource, mergedMessages } from './i18n/messages';
 import { routing } from './i18n/routing';
 import { canonicalPath } from './lib/canonicalPath';
-import { OPS_CHALLENGE, opsAuthorized, opsEnabled } from './lib/opsAuth';
 import { localePath, paths } from './lib/paths';
 import { REQUEST_ID_HEADER, requestIdFrom } from './lib/requestId';
 import { isKnownPath } from './lib/routes';
@@ -39,19 +38,11 @@ export default async function proxy(request: NextRequest) {
   return response;
 }
 
-/** Pages: the operations credential, malformed and cross-site form posts, language routing, unknown paths. */
+/**
+ * Pages: malformed and cross-site form posts, language routing, unknown paths. Staff pages (the operations
+ * page among them) check their signed-in staff member themselves (lib/staff/session.ts).
+ */
 async function route(request: NextRequest, headers: Headers, path: string): Promise<Response> {
-  // The operations page asks for its credential before anything else is read (lib/opsAuth.ts), whatever
-  // the case of its path (a router that ignored case must not open it either).
-  const [, maybeLocale, section] = path.toLowerCase().split('/');
-  if (isLocale(maybeLocale) && section === 'ops' && opsEnabled()) {
-    if (!opsAuthorized(request.headers.get('authorization'))) {
-      return new Response('Authentication required', {
-        status: 401,
-        headers: { 'www-authenticate': OPS_CHALLENGE, 'cache-control': 'no-store' },
-      });
-    }
-  }
   // A form POST whose body cannot be parsed (a dropped connection mid-upload, or a hostile client) would
   // otherwise surface as a bare 500 from the Server Action machinery; answer it clearly instead.
   if (

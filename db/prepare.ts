@@ -2,6 +2,7 @@ import { env } from '@/lib/env';
 import { connection } from './client';
 import { DatabaseLockedError } from './lock';
 import { seed } from './seed';
+import { seedStaff } from './seedStaff';
 
 let prepared: Promise<void> | undefined;
 
@@ -13,6 +14,7 @@ export function prepareDatabase(): Promise<void> {
     const conn = connection();
     await conn.migrate();
     await seed(conn.db);
+    await seedStaff(conn.db);
   })().catch((error: unknown) => {
     // Another process holds the PGlite directory: serving beside it would lose one side's writes, so this
     // process stops at once, saying who holds it (docs/adr/0016).

@@ -4,7 +4,6 @@ import { SOURCE_PATTERN } from '@/catalogue/shortLinks';
 import { findQuestion } from '@/catalogue/forms/flow';
 import { findJourney } from '@/catalogue/forms/journeys';
 import { parseCode } from './codes';
-import { opsEnabled } from './opsAuth';
 
 const isJourneyId = (id: string) => findJourney(id) !== undefined;
 
@@ -30,8 +29,14 @@ export function isKnownPath(segments: readonly string[]): boolean {
   // Which screens exist is database configuration: the proxy asks the portal (app/api/screens).
   if (first === 'screens')
     return second !== undefined && /^[a-z0-9-]{1,60}$/.test(second) && third === undefined;
-  // Without a credential configured the operations page does not exist (lib/opsAuth.ts).
-  if (first === 'ops') return second === undefined && opsEnabled();
+  // For staff only: the pages themselves send anyone else to sign in (lib/staff/session.ts).
+  if (first === 'ops') return second === undefined;
+  if (first === 'staff') {
+    return (
+      third === undefined &&
+      ['sign-in', 'second-factor', 'enrol', 'account', 'forbidden'].includes(second ?? '')
+    );
+  }
   if (first === 'life-events') return second !== undefined && isLifeEventId(second) && third === undefined;
   if (first === 'apply') {
     if (second === 'resume') return third === undefined;

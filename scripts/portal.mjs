@@ -21,18 +21,25 @@ if (!process.env.NEXT_SERVER_ACTIONS_ENCRYPTION_KEY) {
   process.env.NEXT_SERVER_ACTIONS_ENCRYPTION_KEY = readFileSync(keyFile, 'utf8').trim();
 }
 
-// The operations page (/vi/ops) needs a credential; one is generated once and kept beside the key.
-if (!process.env.OPS_PASSWORD) {
-  const passwordFile = '.data/ops-password';
-  if (!existsSync(passwordFile)) {
+// Staff sessions are signed and TOTP secrets encrypted with this key (lib/staff/auth.ts); kept like the
+// action key, so a restart does not sign every staff member out.
+if (!process.env.STAFF_AUTH_SECRET) {
+  const secretFile = '.data/staff-auth-secret';
+  if (!existsSync(secretFile)) {
     mkdirSync('.data', { recursive: true });
-    writeFileSync(passwordFile, randomBytes(18).toString('base64url'), { mode: 0o600 });
+    writeFileSync(secretFile, randomBytes(32).toString('base64url'), { mode: 0o600 });
   }
-  process.env.OPS_PASSWORD = readFileSync(passwordFile, 'utf8').trim();
+  process.env.STAFF_AUTH_SECRET = readFileSync(secretFile, 'utf8').trim();
 }
 
 console.log('Building the portal (production build)…');
 if (run(['next', 'build']).status !== 0) process.exit(1);
+
+// The first province administrator, `admin`, on the first run only (when there is no staff account yet):
+// its generated password is written once to .data/admin-password (mode 600). More accounts:
+// `npm run staff:create`. Before the server starts, which then holds the PGlite directory.
+mkdirSync('.data', { recursive: true });
+if (run(['tsx', 'scripts/staffCreate.ts', '--first-admin', '.data/admin-password']).status !== 0) process.exit(1);
 
 // The provincial back-end simulator runs beside the portal (docs/province-contract.md).
 const simulator = spawn('npx', ['tsx', 'simulator/main.ts'], { stdio: 'inherit', env: process.env });
@@ -53,7 +60,7 @@ while (Date.now() < deadline) {
       const health = await res.json();
       console.log(
         `\nPortal ready at http://localhost:${port} (database: ${health.driver}, ${health.communes} communes seeded)` +
-          `\nOperations page: http://localhost:${port}/vi/ops (any user name; password in .data/ops-password)`,
+          `\nStaff sign-in: http://localhost:${port}/vi/staff/sign-in (user name admin; password in .data/admin-password)`,
       );
       break;
     }

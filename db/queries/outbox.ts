@@ -222,13 +222,13 @@ export function outboxProblems(db: Database, status: 'dead' | 'retrying', limit 
 /**
  * A person has looked at a dead letter and sends it again: due now, with a fresh 14-day retry window and
  * the same idempotency key, so if the province did receive it after all it is not created twice.
- * Returns false if it was not dead.
+ * Returns its dossier, or null if it was not dead.
  */
-export async function retryDeadLetter(db: Database, id: string): Promise<boolean> {
+export async function retryDeadLetter(db: Database, id: string): Promise<{ dossierId: string } | null> {
   const rows = await db
     .update(outboxMessages)
     .set({ status: 'pending', nextAttemptAt: sql`now()`, retryWindowFrom: sql`now()` })
     .where(and(eq(outboxMessages.id, id), eq(outboxMessages.status, 'dead')))
-    .returning({ id: outboxMessages.id });
-  return rows.length === 1;
+    .returning({ dossierId: outboxMessages.dossierId });
+  return rows[0] ?? null;
 }

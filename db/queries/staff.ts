@@ -127,3 +127,11 @@ export async function clearFailedSignIns(db: Database, userId: string): Promise<
     .set({ failedSignIns: 0, lockedUntil: null })
     .where(and(eq(staffUsers.id, userId)));
 }
+
+/** Replaces an account's password hash (the test seed's known password). */
+export async function setStaffPassword(db: Database, userId: string, passwordHash: string): Promise<void> {
+  await db
+    .update(staffAccounts)
+    .set({ password: passwordHash, updatedAt: new Date() })
+    .where(and(eq(staffAccounts.userId, userId), eq(staffAccounts.providerId, 'credential')));
+}

@@ -113,7 +113,7 @@ export function needsSecondFactor(grants: readonly Grant[]): boolean {
 
 /** What is wrong with a grant before it is stored, or null: a message for the command line. */
 export function grantProblem(grant: Grant): string | null {
-  const communeIds = province.communes.map((c) => c.id);
+  const communeIds: readonly string[] = province.communes.map((c) => c.id);
   if (roleScope[grant.role] === 'commune') {
     if (grant.communeId === null) return `${grant.role} is granted for one commune: give --commune`;
     if (!communeIds.includes(grant.communeId)) {

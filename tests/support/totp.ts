@@ -17,3 +17,10 @@ export function totpCode(base32Secret: string, at = Date.now()): string {
   const offset = mac[mac.length - 1]! & 15;
   return String((mac.readUInt32BE(offset) & 0x7fffffff) % 1_000_000).padStart(6, '0');
 }
+
+/** The base32 form of a raw key, as the otpauth URI carries it (the seed's STAFF_SEED_TOTP is raw). */
+export function base32(raw: string): string {
+  const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
+  const bits = [...Buffer.from(raw, 'utf8')].map((byte) => byte.toString(2).padStart(8, '0')).join('');
+  return (bits.match(/.{1,5}/g) ?? []).map((chunk) => alphabet[parseInt(chunk.padEnd(5, '0'), 2)]).join('');
+}

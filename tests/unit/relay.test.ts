@@ -278,7 +278,7 @@ describe.each(isolatedTargets('relay'))('outbox relay on $name', ({ options, cre
       'delivered',
       'delivered',
     ]);
-    expect(await retryDeadLetter(db, dead!.id)).toBe(true);
+    expect(await retryDeadLetter(db, dead!.id)).toEqual({ dossierId: dead!.dossierId });
     await drain();
     expect((await outboxHealth(db)).dead).toBe(0);
   });

@@ -1,10 +1,6 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { opsAuthorized, opsEnabled } from '@/lib/opsAuth';
+import { describe, expect, it } from 'vitest';
 import { provinceSettings } from '@/adapters/province/settings';
 import { parseEnv } from '@/lib/env';
-
-const basic = (user: string, password: string) =>
-  `Basic ${Buffer.from(`${user}:${password}`).toString('base64')}`;
 
 describe('province settings', () => {
   it('uses the development secrets only for a back end on loopback', () => {
@@ -28,34 +24,6 @@ describe('province settings', () => {
       signingSecret: 'ss',
       webhookSecret: 'ws',
     });
-  });
-});
-
-describe('operations credential', () => {
-  const saved = process.env.OPS_PASSWORD;
-  afterEach(() => {
-    if (saved === undefined) delete process.env.OPS_PASSWORD;
-    else process.env.OPS_PASSWORD = saved;
-  });
-
-  it('is off without a password of at least 12 characters', () => {
-    delete process.env.OPS_PASSWORD;
-    expect(opsEnabled()).toBe(false);
-    expect(opsAuthorized(basic('ops', ''))).toBe(false);
-    process.env.OPS_PASSWORD = 'short';
-    expect(opsEnabled()).toBe(false);
-    expect(opsAuthorized(basic('ops', 'short'))).toBe(false);
-  });
-
-  it('accepts the password with any user name, and nothing else', () => {
-    process.env.OPS_PASSWORD = 'correct horse battery';
-    expect(opsAuthorized(basic('ops', 'correct horse battery'))).toBe(true);
-    expect(opsAuthorized(basic('anyone', 'correct horse battery'))).toBe(true);
-    expect(opsAuthorized(basic('ops', 'correct horse batterz'))).toBe(false);
-    expect(opsAuthorized(basic('ops', ''))).toBe(false);
-    expect(opsAuthorized('Bearer correct horse battery')).toBe(false);
-    expect(opsAuthorized(`Basic ${Buffer.from('correct horse battery').toString('base64')}`)).toBe(false);
-    expect(opsAuthorized(null)).toBe(false);
   });
 });
 

@@ -5,11 +5,12 @@ import { auditTrail, recordAudit } from '@/db/queries/audit';
 import { createStaffAccount, MAX_FAILED_SIGN_INS } from '@/db/queries/staff';
 import { auditEvents, staffAccounts, staffSessions, staffUsers } from '@/db/schema';
 import { seed } from '@/db/seed';
+import { parseStaffSeed, seedStaff } from '@/db/seedStaff';
 import { createStaffAuth, hashPassword } from '@/lib/staff/auth';
 import { pendingEnrolment, signInWithPassword, verifyCode, withCookies } from '@/lib/staff/signIn';
 import { currentStaff } from '@/lib/staff/session';
 import { databaseTargets } from '../support/db';
-import { totpCode } from '../support/totp';
+import { base32, totpCode } from '../support/totp';
 
 // The sign-in steps against better-auth and the real database, on both drivers: argon2id at rest, the
 // lockout, the second factor for admins and officers, session expiry, sign out everywhere, the audit log.
@@ -131,6 +132,33 @@ describe.each(databaseTargets)('staff accounts on $name', ({ options }) => {
     expect(staff?.secondFactorMissing).toBe(false);
     const actions = (await auditTrail(db, { actorId: admin.userId })).map((e) => e.action);
     expect(actions).toContain('two-factor-enrolled');
+  });
+
+  it("seeds the test server's accounts, a second factor already enrolled where asked", async () => {
+    const source = {
+      STAFF_SEED: `seed.admin.${suffix}:province-admin::totp,seed.helper.${suffix}:helper:nam-dan`,
+      STAFF_SEED_PASSWORD: 'seed-password-not-secret',
+      STAFF_SEED_TOTP: 'seed-totp-key-not-secret',
+      STAFF_AUTH_SECRET: 'x'.repeat(40),
+    };
+    await seedStaff(db, source);
+    await seedStaff(db, source); // idempotent: a restart finds them
+    const admin = await signInWithPassword(attempt(), {
+      username: `seed.admin.${suffix}`,
+      password: 'seed-password-not-secret',
+    });
+    expect(admin.kind).toBe('second-factor');
+    const pending = withCookies(new Headers(), (admin as { headers: Headers }).headers);
+    expect((await verifyCode(attempt(pending), totpCode(base32(source.STAFF_SEED_TOTP)), 'sign-in')).ok).toBe(
+      true,
+    );
+    const helperSeeded = await signInWithPassword(attempt(), {
+      username: `seed.helper.${suffix}`,
+      password: 'seed-password-not-secret',
+    });
+    expect(helperSeeded.kind).toBe('signed-in');
+    expect(() => parseStaffSeed('x.y:helper')).toThrow(/--commune/);
+    expect(() => parseStaffSeed('x.y:wizard')).toThrow(/unknown role/);
   });
 
   it('ends a session 12 hours after sign-in however recently it was used', async () => {

@@ -2,22 +2,34 @@
 
 import { headers } from 'next/headers';
 import { redirect } from 'next/navigation';
+import { recordAudit } from '@/db/queries/audit';
 import { retryDeadLetter } from '@/db/queries/outbox';
 import { isLocale } from '@/i18n/locales';
 import { database } from '@/lib/applications';
 import { formText } from '@/lib/formData';
 import { requestLogger } from '@/lib/log';
-import { opsAuthorized } from '@/lib/opsAuth';
 import { localePath, paths } from '@/lib/paths';
+import { clientAddress } from '@/lib/rateLimit';
+import { requireStaff } from '@/lib/staff/session';
 
-/** "Retry" on a dead letter. The proxy already asked for the credential; checked again here. */
+/** "Retry" on a dead letter: for staff with `ops:retry`, audited with the dossier it sends again. */
 export async function retryDeadLetterAction(form: FormData) {
   const locale = formText(form, 'locale');
   const id = formText(form, 'id');
   if (!isLocale(locale)) redirect('/');
-  if (!opsAuthorized((await headers()).get('authorization'))) redirect('/');
+  const staff = await requireStaff(locale, 'ops:retry');
   const uuid = /^[0-9a-f-]{36}$/.test(id) ? id : null;
-  const done = uuid ? await retryDeadLetter(await database(), uuid) : false;
-  requestLogger(await headers()).info({ outboxId: uuid, done }, 'Dead letter sent again');
-  redirect(localePath(locale, `${paths.ops()}${done ? '?retried=1' : ''}`));
+  const db = await database();
+  const retried = uuid ? await retryDeadLetter(db, uuid) : null;
+  if (retried) {
+    await recordAudit(db, {
+      action: 'dead-letter-retried',
+      actorId: staff.user.id,
+      dossierId: retried.dossierId,
+      detail: { outboxId: uuid },
+      clientAddress: await clientAddress(),
+    });
+  }
+  requestLogger(await headers()).info({ outboxId: uuid, done: retried !== null }, 'Dead letter sent again');
+  redirect(localePath(locale, `${paths.ops()}${retried ? '?retried=1' : ''}`));
 }

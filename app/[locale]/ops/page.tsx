@@ -1,7 +1,5 @@
 import type { Metadata } from 'next';
-import { headers } from 'next/headers';
 import { PageShell } from '@/components/layout/PageShell';
-import { NotFoundView } from '@/components/NotFoundView';
 import { SubmitButton } from '@/components/forms/SubmitButton';
 import { outboxHealth, outboxProblems } from '@/db/queries/outbox';
 import { scanTotals } from '@/db/queries/scans';
@@ -13,8 +11,8 @@ import { localeFrom } from '@/i18n/params';
 import { getT } from '@/i18n/translate';
 import { database } from '@/lib/applications';
 import { formatCode } from '@/lib/codes';
-import { opsAuthorized } from '@/lib/opsAuth';
 import { paths } from '@/lib/paths';
+import { requireStaff } from '@/lib/staff/session';
 import { retryDeadLetterAction } from './actions';
 
 type Props = PageProps<'/[locale]/ops'>;
@@ -26,11 +24,11 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 /**
  * Outbox health for operations staff: what waits, what is being retried, what needs a person, how old
  * the oldest undelivered application is and how many went through in the last hour; a dead letter can
- * be sent again. Behind the ops credential (proxy.ts asks for it; checked again here).
+ * be sent again. For staff whose role gives `ops:view` (province admins, lib/staff/roles.ts).
  */
 export default async function OpsPage({ params, searchParams }: Props) {
   const locale = await localeFrom(params);
-  if (!opsAuthorized((await headers()).get('authorization'))) return <NotFoundView locale={locale} />;
+  await requireStaff(locale, 'ops:view');
   const db = await database();
   const [health, dead, retrying, scans] = await Promise.all([
     outboxHealth(db),

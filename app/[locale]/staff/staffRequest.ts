@@ -1,0 +1,14 @@
+import { headers } from 'next/headers';
+import { staffAuth } from '@/lib/staff/auth';
+import type { Attempt } from '@/lib/staff/signIn';
+import { database } from '@/lib/applications';
+import { clientAddress } from '@/lib/rateLimit';
+
+/** What every staff action hands the sign-in steps: the database, better-auth, this request. */
+export async function staffAttempt(): Promise<Attempt> {
+  const db = await database();
+  return { db, auth: staffAuth(db), headers: await headers(), clientAddress: await clientAddress() };
+}
+
+/** Staff pages are never indexed (their robots metadata) and never cached (Next.js sends no-store). */
+export const staffRobots = { index: false, follow: false } as const;
