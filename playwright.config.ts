@@ -7,8 +7,30 @@ export const baseURL = `http://127.0.0.1:${PORT}`;
 const SIMULATOR_PORT = Number(process.env.SIMULATOR_PORT ?? 4010);
 /** The provincial back-end simulator this run starts. */
 export const simulatorURL = `http://127.0.0.1:${SIMULATOR_PORT}`;
-/** The operations page's credential for this test server. */
-export const OPS_PASSWORD = 'e2e-ops-password-not-secret';
+/**
+ * Staff accounts this test server seeds (db/seedStaff.ts reads STAFF_SEED while preparing its database):
+ * one password for all, a province admin whose second factor is already enrolled with `totpKey`, a helper,
+ * and per project (js, no-js) an admin who has not enrolled yet, a helper to lock out and one to sign out
+ * everywhere, so that parallel tests never share an account whose state they change.
+ */
+export const E2E_STAFF = {
+  password: 'e2e-staff-password-not-secret',
+  totpKey: 'e2e-totp-key-not-secret',
+  admin: 'e2e.admin',
+  helper: 'e2e.helper',
+  enrol: (project: string) => `e2e.enrol.${project}`,
+  locked: (project: string) => `e2e.lock.${project}`,
+  signOut: (project: string) => `e2e.out.${project}`,
+} as const;
+const staffSeed = [
+  `${E2E_STAFF.admin}:province-admin::totp`,
+  `${E2E_STAFF.helper}:helper:tan-quang`,
+  ...['js', 'no-js'].flatMap((project) => [
+    `${E2E_STAFF.enrol(project)}:province-admin`,
+    `${E2E_STAFF.locked(project)}:helper:tan-quang`,
+    `${E2E_STAFF.signOut(project)}:helper:nam-dan`,
+  ]),
+].join(',');
 
 /**
  * One production server (built beforehand by scripts/test-all.sh) shared by every spec. Debian's
@@ -77,7 +99,10 @@ export default defineConfig({
         PUBLIC_ORIGIN: baseURL,
         PROVINCE_BASE_URL: simulatorURL,
         STATUS_POLL_SECONDS: '2',
-        OPS_PASSWORD,
+        STAFF_AUTH_SECRET: 'e2e-staff-auth-secret-not-secret-0123456789',
+        STAFF_SEED: staffSeed,
+        STAFF_SEED_PASSWORD: E2E_STAFF.password,
+        STAFF_SEED_TOTP: E2E_STAFF.totpKey,
         // Every test submits from 127.0.0.1: lift the per-address submission limit (tested in unit tests).
         SUBMIT_LIMIT: '100000',
         ...(process.env.DATABASE_URL ? { DATABASE_URL: process.env.DATABASE_URL } : {}),

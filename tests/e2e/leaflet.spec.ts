@@ -1,6 +1,7 @@
 import { expect, test } from '@playwright/test';
-import { OPS_PASSWORD } from '../../playwright.config';
+import { baseURL } from '../../playwright.config';
 import { decodeQr } from '../support/qr';
+import { signInAsAdmin } from '../support/staff';
 
 const pages = (pdf: Buffer) => (pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) ?? []).length;
 /** Paper sizes in CSS pixels (96 per inch), less the leaflet's 10 mm margins. */
@@ -10,10 +11,9 @@ const paper = {
   A5: { width: Math.round((148 - 20) * MM), height: Math.round((210 - 20) * MM) },
 } as const;
 
-async function scans(request: import('@playwright/test').APIRequestContext, code: string, place: string) {
-  const response = await request.get('/vi/ops', {
-    headers: { authorization: `Basic ${Buffer.from(`ops:${OPS_PASSWORD}`).toString('base64')}` },
-  });
+/** The scan count the operations page shows, read by a province admin signed in on `staff`. */
+async function scans(staff: import('@playwright/test').Page, code: string, place: string) {
+  const response = await staff.request.get('/vi/ops');
   const html = await response.text();
   const row = new RegExp(`/q/${code}</td>.*?<td[^>]*>${place}</td><td[^>]*>(\\d+)</td>`).exec(html);
   return Number(row?.[1] ?? 0);
@@ -80,7 +80,11 @@ for (const locale of ['vi', 'hmn'] as const) {
 test('a leaflet for a place: the short link carries the place, redirects to the guide and counts the scan', async ({
   page,
   request,
+  browser,
 }) => {
+  const staffContext = await browser.newContext({ baseURL });
+  const staff = await staffContext.newPage();
+  await signInAsAdmin(staff);
   await page.goto('/hmn/life-events/having-a-baby/leaflet');
   await page.getByLabel(/In cho nơi dán/).fill(`Chợ phiên ${test.info().project.name}`);
   await page.getByRole('button', { name: 'Tạo tờ cho nơi này' }).click();
@@ -89,7 +93,7 @@ test('a leaflet for a place: the short link carries the place, redirects to the 
   const printed = page.locator('article figure figcaption');
   await expect(printed).toContainText(`/q/sch/${place}`);
 
-  const before = await scans(request, 'sch', place);
+  const before = await scans(staff, 'sch', place);
   // Scanning is a plain GET of the short link: the phone lands on the same guide in the same language.
   const scan = await request.get(`/q/sch/${place}`, { maxRedirects: 0 });
   expect(scan.status()).toBe(302);
@@ -99,12 +103,13 @@ test('a leaflet for a place: the short link carries the place, redirects to the 
   await page.goto(`/q/sch/${place}`);
   await expect(page).toHaveURL(/\/hmn\/life-events\/having-a-baby$/);
   await expect(page.locator('html')).toHaveAttribute('lang', 'hmn');
-  expect(await scans(request, 'sch', place)).toBe(before + 2);
+  expect(await scans(staff, 'sch', place)).toBe(before + 2);
 
   // A link preview (HEAD) is not a scan; an unknown code is not found (tests/e2e/pages.spec.ts).
   expect((await request.head(`/q/sch/${place}`, { maxRedirects: 0 })).status()).toBe(302);
-  expect(await scans(request, 'sch', place)).toBe(before + 2);
+  expect(await scans(staff, 'sch', place)).toBe(before + 2);
   expect((await request.get('/q/zzz', { maxRedirects: 0 })).status()).toBe(404);
+  await staffContext.close();
 });
 
 test('the leaflet page: its h1 comes first, and the QR code is an image named after what it opens', async ({

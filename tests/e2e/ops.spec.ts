@@ -1,22 +1,17 @@
 import { expect, test } from '@playwright/test';
-import { baseURL, OPS_PASSWORD, simulatorURL } from '../../playwright.config';
+import { baseURL, E2E_STAFF, simulatorURL } from '../../playwright.config';
 import { declareAndSubmit, startAndAnswerAll } from '../support/apply';
 import { expectNoAxeViolations } from '../support/axe';
+import { enterPassword, signInAsAdmin } from '../support/staff';
 
-// The operations page: behind its credential, showing outbox health; a dead letter can be retried.
+// The operations page: for province admins signed in with both factors (lib/staff/roles.ts: ops:view),
+// showing outbox health; a dead letter can be retried, and the retry is in the audit log.
 
-test('asks for the credential and refuses a wrong one', async ({ request }) => {
-  const none = await request.get('/vi/ops');
-  expect(none.status()).toBe(401);
-  expect(none.headers()['www-authenticate']).toContain('Basic');
-  const wrong = await request.get('/vi/ops', {
-    headers: { authorization: `Basic ${Buffer.from('ops:not-the-password').toString('base64')}` },
-  });
-  expect(wrong.status()).toBe(401);
-});
-
-test('asks for the credential however the path is spelled', async ({ request }) => {
+test('sends anyone not signed in to the staff sign-in page, however the path is spelled', async ({
+  request,
+}) => {
   for (const path of [
+    '/vi/ops',
     '/%76i/ops',
     '/v%69/%6fps',
     '/%76%69/%6F%70%73',
@@ -29,18 +24,40 @@ test('asks for the credential however the path is spelled', async ({ request }) 
     '/VI/ops',
     '/vi/OPS',
   ]) {
-    // Next.js itself answers some spellings (`//`) with a redirect to the plain path: followed, still 401.
+    // Redirects followed: the page's content never comes back, whatever the spelling.
     const response = await request.get(`${baseURL}${path}`);
-    expect(response.status(), path).toBe(401);
-    expect(await response.text(), path).not.toContain('Vận hành');
+    expect(await response.text(), path).not.toContain('Vận hành: gửi hồ sơ lên tỉnh');
   }
+  const plain = await request.get('/vi/ops', { maxRedirects: 0 });
+  expect(plain.status()).toBe(307);
+  expect(new URL(plain.headers()['location']!, baseURL).pathname).toBe('/vi/staff/sign-in');
 });
 
-test.describe('with the credential', () => {
-  test.use({ httpCredentials: { username: 'ops', password: OPS_PASSWORD } });
+test('a helper, signed in, is refused the operations page', async ({ page }) => {
+  await enterPassword(page, E2E_STAFF.helper);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Tài khoản của bạn');
+  await expect(page.getByRole('link', { name: 'Trang vận hành' })).toHaveCount(0);
+  await page.goto('/vi/ops');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Bạn không có quyền xem trang này');
+});
+
+test('a province admin with the password only is sent to enrol a second factor, not shown the page', async ({
+  page,
+}) => {
+  // Reads only: the enrolment test (staff.spec.ts) completes it with its own account of the same kind.
+  await enterPassword(page, E2E_STAFF.enrol(test.info().project.name));
+  await expect(page).toHaveURL(/\/staff\/enrol$/);
+  await page.goto('/vi/ops');
+  await expect(page).toHaveURL(/\/staff\/enrol$/);
+});
+
+test.describe('signed in as a province admin', () => {
+  test.beforeEach(async ({ page }) => {
+    await signInAsAdmin(page);
+  });
 
   test('shows pending, retrying, dead, oldest age and deliveries in the last hour', async ({ page }) => {
-    await page.goto('/vi/ops');
+    await page.getByRole('link', { name: 'Trang vận hành' }).click();
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('Vận hành: gửi hồ sơ lên tỉnh');
     for (const figure of ['waiting', 'retrying', 'dead', 'oldest', 'deliveredLastHour']) {
       await expect(page.locator(`[data-figure="${figure}"] dd`)).not.toBeEmpty();
@@ -87,6 +104,12 @@ test.describe('with the credential', () => {
       };
       expect(stats.byKey[delivered!.idempotency_key]).toBe(delivered!.province_code);
       expect(Object.values(stats.byKey).filter((code) => code === delivered!.province_code)).toHaveLength(1);
+      // The retry is in the audit log: who, which dossier.
+      const [audited] = await sql`
+        select a.actor_id, u.username from audit_events a join staff_users u on u.id = a.actor_id
+        join dossiers d on d.id = a.dossier_id join submissions s on s.id = d.submission_id
+        where a.action = 'dead-letter-retried' and s.reference = ${reference}`;
+      expect(audited?.username).toBe(E2E_STAFF.admin);
     } finally {
       await sql.end();
     }

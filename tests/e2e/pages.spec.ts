@@ -2,10 +2,10 @@ import { expect, test } from '@playwright/test';
 import { localeInfo } from '@/i18n/locales';
 import { visibleQuestions } from '@/catalogue/forms/flow';
 import { findJourney } from '@/catalogue/forms/journeys';
-import { OPS_PASSWORD } from '../../playwright.config';
 import { declareAndSubmit, startAndAnswerAll } from '../support/apply';
 import { expectNoAxeViolations } from '../support/axe';
 import { locales, pageTypes } from '../support/pages';
+import { signInAsAdmin } from '../support/staff';
 
 // Every page type in every locale as served (no-js); with JavaScript on, in Vietnamese and Hmong (a full
 // and a partial locale: hydration is the same code for the other four).
@@ -210,11 +210,10 @@ test('pages showing an application are never stored by a cache', async ({ page }
     '/vi/track',
     '/vi/apply/resume',
   ]);
-  const ops = await page.request.get('/vi/ops', {
-    headers: { authorization: `Basic ${Buffer.from(`ops:${OPS_PASSWORD}`).toString('base64')}` },
-  });
-  expect(ops.status()).toBe(200);
-  expect(ops.headers()['cache-control']).toContain('no-store');
+  // Staff pages too: the sign-in page, and once signed in, the account and the operations page.
+  await noStore(['/vi/staff/sign-in', '/vi/staff/second-factor']);
+  await signInAsAdmin(page);
+  await noStore(['/vi/staff/account', '/vi/ops']);
 });
 
 test(
