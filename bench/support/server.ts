@@ -132,7 +132,7 @@ async function launch(options: PortalOptions, url: string, simulatorUrl: string)
       PROVINCE_BASE_URL: simulatorUrl,
       // Every simulated citizen comes from 127.0.0.1: lift the per-address submission limit.
       SUBMIT_LIMIT: '10000000',
-      OPS_PASSWORD: 'bench-ops-password-not-secret',
+      STAFF_AUTH_SECRET: 'bench-staff-auth-secret-not-secret-0123456789',
       ...options.env,
     };
     if (options.databaseUrl) env.DATABASE_URL = options.databaseUrl;
