@@ -44,8 +44,11 @@ export async function currentStaff(db: Database, auth: StaffAuth, headers: Heade
 
 /** The signed-in staff member, for a page or action that needs no particular permission (the account page). */
 export async function signedInStaff(locale: Locale): Promise<Staff> {
+  // The request's headers first: reading them makes the page dynamic before the database is touched, so
+  // `next build` never tries to prerender a staff page.
+  const headers = await requestHeaders();
   const db = await database();
-  const staff = await currentStaff(db, staffAuth(db), await requestHeaders());
+  const staff = await currentStaff(db, staffAuth(db), headers);
   if (!staff) redirect(localePath(locale, paths.staffSignIn()));
   if (staff.secondFactorMissing) redirect(localePath(locale, paths.staffEnrol()));
   return staff;

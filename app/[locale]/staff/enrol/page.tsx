@@ -36,8 +36,9 @@ export async function generateMetadata({ params, searchParams }: Props): Promise
  */
 export default async function EnrolPage({ params, searchParams }: Props) {
   const locale = await localeFrom(params);
+  const cookies = await headers();
   const db = await database();
-  const staff = await currentStaff(db, staffAuth(db), await headers());
+  const staff = await currentStaff(db, staffAuth(db), cookies);
   if (!staff) redirect(localePath(locale, paths.staffSignIn()));
   const enrolment = await pendingEnrolment(db, staff.user);
   const t = getT(locale, 'staff.enrol');
