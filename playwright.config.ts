@@ -7,6 +7,10 @@ export const baseURL = `http://127.0.0.1:${PORT}`;
 const SIMULATOR_PORT = Number(process.env.SIMULATOR_PORT ?? 4010);
 /** The provincial back-end simulator this run starts. */
 export const simulatorURL = `http://127.0.0.1:${SIMULATOR_PORT}`;
+/** A project's name as user names allow it (a-z, 0-9, "_" and "."): `no-js` → `nojs`. */
+function userNamePart(project: string): string {
+  return project.replace(/[^a-z0-9_.]/g, '');
+}
 /**
  * Staff accounts this test server seeds (db/seedStaff.ts reads STAFF_SEED while preparing its database):
  * one password for all, a province admin whose second factor is already enrolled with `totpKey`, a helper,
@@ -18,9 +22,9 @@ export const E2E_STAFF = {
   totpKey: 'e2e-totp-key-not-secret',
   admin: 'e2e.admin',
   helper: 'e2e.helper',
-  enrol: (project: string) => `e2e.enrol.${project}`,
-  locked: (project: string) => `e2e.lock.${project}`,
-  signOut: (project: string) => `e2e.out.${project}`,
+  enrol: (project: string) => `e2e.enrol.${userNamePart(project)}`,
+  locked: (project: string) => `e2e.lock.${userNamePart(project)}`,
+  signOut: (project: string) => `e2e.out.${userNamePart(project)}`,
 } as const;
 const staffSeed = [
   `${E2E_STAFF.admin}:province-admin::totp`,

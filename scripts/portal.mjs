@@ -39,7 +39,8 @@ if (run(['next', 'build']).status !== 0) process.exit(1);
 // its generated password is written once to .data/admin-password (mode 600). More accounts:
 // `npm run staff:create`. Before the server starts, which then holds the PGlite directory.
 mkdirSync('.data', { recursive: true });
-if (run(['tsx', 'scripts/staffCreate.ts', '--first-admin', '.data/admin-password']).status !== 0) process.exit(1);
+if (run(['tsx', 'scripts/staffCreate.ts', '--first-admin', '.data/admin-password']).status !== 0)
+  process.exit(1);
 
 // The provincial back-end simulator runs beside the portal (docs/province-contract.md).
 const simulator = spawn('npx', ['tsx', 'simulator/main.ts'], { stdio: 'inherit', env: process.env });

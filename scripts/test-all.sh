@@ -71,10 +71,10 @@ PLAYWRIGHT_JSON_OUTPUT_NAME="$REPORTS/e2e-pglite.json" npx playwright test || st
 
 if [ -n "$PG_URL" ]; then
   step "End-to-end on PostgreSQL"
-  # Only the specs that use the database (applications, operations, QR scans, screen playlists), each in
+  # Only the specs that use the database (applications, operations, staff accounts, QR scans, screen playlists), each in
   # one project: what the database does does not depend on JavaScript; office screens need it.
   DATABASE_URL="$PG_URL" PLAYWRIGHT_JSON_OUTPUT_NAME="$REPORTS/e2e-postgres.json" npx playwright test \
-    --project=no-js tests/e2e/apply.spec.ts tests/e2e/ops.spec.ts tests/e2e/leaflet.spec.ts || status=1
+    --project=no-js tests/e2e/apply.spec.ts tests/e2e/ops.spec.ts tests/e2e/staff.spec.ts tests/e2e/leaflet.spec.ts || status=1
   DATABASE_URL="$PG_URL" PLAYWRIGHT_JSON_OUTPUT_NAME="$REPORTS/e2e-postgres-screens.json" npx playwright test \
     --project=js tests/e2e/screen.spec.ts || status=1
 fi
