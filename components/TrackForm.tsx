@@ -3,6 +3,7 @@ import { trackDossier } from '@/app/[locale]/track/actions';
 import { province } from '@/catalogue/province';
 import type { Locale } from '@/i18n/locales';
 import { getT } from '@/i18n/translate';
+import { ActionForm } from './forms/ActionForm';
 import { ErrorSummary, FieldError } from './forms/ErrorSummary';
 import { SubmitButton } from './forms/SubmitButton';
 
@@ -70,7 +71,7 @@ export function TrackForm({
   return (
     <>
       <ErrorSummary title={errorsT('summaryTitle')} errors={fieldErrors} />
-      <form action={trackDossier}>
+      <ActionForm locale={locale} action={trackDossier}>
         <input type="hidden" name="locale" value={locale} />
         {input('reference', t('referenceLabel'), t('referenceHint'), 'w-full max-w-64 uppercase', {
           defaultValue: reference,
@@ -83,7 +84,7 @@ export function TrackForm({
           maxLength: 4,
         })}
         <SubmitButton className="mt-6">{t('button')}</SubmitButton>
-      </form>
+      </ActionForm>
     </>
   );
 }

@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import { findJourney } from '@/catalogue/forms/journeys';
+import { ActionForm } from '@/components/forms/ActionForm';
 import { ErrorSummary, FieldError } from '@/components/forms/ErrorSummary';
 import { SubmitButton } from '@/components/forms/SubmitButton';
 import { PageShell } from '@/components/layout/PageShell';
@@ -49,7 +50,7 @@ export default async function ResumePage({ params, searchParams }: Props) {
           </p>
         </div>
       )}
-      <form action={resumeApplication}>
+      <ActionForm locale={locale} action={resumeApplication}>
         <input type="hidden" name="locale" value={locale} />
         <h1 className="text-3xl">
           <label htmlFor="code">{t('title')}</label>
@@ -72,7 +73,7 @@ export default async function ResumePage({ params, searchParams }: Props) {
           />
         </div>
         <SubmitButton className="mt-6">{t('button')}</SubmitButton>
-      </form>
+      </ActionForm>
     </PageShell>
   );
 }

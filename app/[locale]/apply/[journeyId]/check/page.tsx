@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import { redirect } from 'next/navigation';
 import { firstUnansweredId, visibleQuestions } from '@/catalogue/forms/flow';
+import { ActionForm } from '@/components/forms/ActionForm';
 import { RequiredCheckbox } from '@/components/forms/Checkbox';
 import { ErrorSummary } from '@/components/forms/ErrorSummary';
 import { SubmitButton } from '@/components/forms/SubmitButton';
@@ -95,7 +96,7 @@ export default async function CheckAnswersPage({ params }: Props) {
         ))}
       </ul>
 
-      <form action={submitApplication} className="mt-8">
+      <ActionForm locale={locale} action={submitApplication} className="mt-8">
         <input type="hidden" name="locale" value={locale} />
         <input type="hidden" name="journeyId" value={journey.id} />
         <h2 className="text-xl">{t('declarationTitle')}</h2>
@@ -107,7 +108,7 @@ export default async function CheckAnswersPage({ params }: Props) {
           />
         </div>
         <SubmitButton className="mt-6">{t('submit')}</SubmitButton>
-      </form>
+      </ActionForm>
     </PageShell>
   );
 }

@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import { findProcedure } from '@/catalogue';
 import type { Duration } from '@/catalogue/types';
+import { ActionForm } from '@/components/forms/ActionForm';
 import { ErrorSummary, FieldError } from '@/components/forms/ErrorSummary';
 import { PageShell } from '@/components/layout/PageShell';
 import { localeFrom } from '@/i18n/params';
@@ -95,7 +96,7 @@ export default async function ConfirmationPage({ params, searchParams }: Props) 
             {t('ratingThanks')}
           </p>
         ) : (
-          <form action={rateService}>
+          <ActionForm locale={locale} action={rateService}>
             <input type="hidden" name="locale" value={locale} />
             <input type="hidden" name="journeyId" value={journey.id} />
             <fieldset aria-describedby="rating-hint">
@@ -129,7 +130,7 @@ export default async function ConfirmationPage({ params, searchParams }: Props) 
             >
               {t('ratingSubmit')}
             </button>
-          </form>
+          </ActionForm>
         )}
       </section>
     </PageShell>

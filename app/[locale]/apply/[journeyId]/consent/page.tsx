@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { ActionForm } from '@/components/forms/ActionForm';
 import { RequiredCheckbox } from '@/components/forms/Checkbox';
 import { ErrorSummary } from '@/components/forms/ErrorSummary';
 import { SubmitButton } from '@/components/forms/SubmitButton';
@@ -46,12 +47,12 @@ export default async function ConsentPage({ params }: Props) {
       <p className="mt-3">{t('why')}</p>
       <p className="mt-3">{t('keep', { days: DRAFT_LIFETIME_DAYS })}</p>
       <p className="mt-3 text-sm">{t('law')}</p>
-      <form action={giveConsent} className="mt-6">
+      <ActionForm locale={locale} action={giveConsent} className="mt-6">
         <input type="hidden" name="locale" value={locale} />
         <input type="hidden" name="journeyId" value={journey.id} />
         <RequiredCheckbox name="consent" label={t('checkbox')} error={failed ? t('error') : undefined} />
         <SubmitButton className="mt-6">{t('button')}</SubmitButton>
-      </form>
+      </ActionForm>
       <p className="mt-6">
         <a href={localePath(locale, paths.procedure(journey.id))}>{getT(locale, 'comingSoon')('back')}</a>
       </p>

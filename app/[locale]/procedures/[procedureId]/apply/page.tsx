@@ -4,6 +4,7 @@ import { setRequestLocale } from 'next-intl/server';
 import { bundlesContaining, findProcedure, procedures } from '@/catalogue';
 import { findJourney } from '@/catalogue/forms/journeys';
 import { visibleQuestions } from '@/catalogue/forms/flow';
+import { ActionForm } from '@/components/forms/ActionForm';
 import { SubmitButton } from '@/components/forms/SubmitButton';
 import { PageShell } from '@/components/layout/PageShell';
 import { locales } from '@/i18n/locales';
@@ -89,11 +90,11 @@ export default async function ApplyStartPage({ params }: Props) {
         <li>{t('needDocuments')}</li>
       </ul>
       <p className="mt-4">{t('saved')}</p>
-      <form action={startApplication} className="mt-6">
+      <ActionForm locale={locale} action={startApplication} className="mt-6">
         <input type="hidden" name="locale" value={locale} />
         <input type="hidden" name="journeyId" value={journey.id} />
         <SubmitButton>{t('button')}</SubmitButton>
-      </form>
+      </ActionForm>
       <p className="mt-6">
         <a href={localePath(locale, paths.resume())}>{t('resumeLink')}</a>
       </p>

@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import { notFound, redirect } from 'next/navigation';
 import { findQuestion, isVisible, previousQuestionId } from '@/catalogue/forms/flow';
+import { ActionForm } from '@/components/forms/ActionForm';
 import { ErrorSummary } from '@/components/forms/ErrorSummary';
 import { QuestionField } from '@/components/forms/QuestionField';
 import { SubmitButton } from '@/components/forms/SubmitButton';
@@ -82,7 +83,7 @@ export default async function QuestionPage(props: Props) {
       <p className="text-slate-700">
         {ui('progress', { section: task.text(`sections.${section.id}` as KeyIn<'apply.task'>) })}
       </p>
-      <form action={saveAnswerAction} className="mt-1">
+      <ActionForm locale={locale} action={saveAnswerAction} className="mt-1">
         <input type="hidden" name="locale" value={locale} />
         <input type="hidden" name="journeyId" value={journey.id} />
         <input type="hidden" name="questionId" value={question.id} />
@@ -107,7 +108,7 @@ export default async function QuestionPage(props: Props) {
             </button>
           )}
         </div>
-      </form>
+      </ActionForm>
       <p className="mt-8 text-sm text-slate-700">
         {task('resumeCode', { code: formatCode(draft.resumeCode) })}
       </p>
