@@ -59,6 +59,14 @@ export const drafts = pgTable(
     /** The last rejected attempt at a question: re-shown with its errors after the redirect (PRG). */
     lastAttempt: jsonb('last_attempt').$type<LastAttempt | null>(),
     consentedAt: timestamp('consented_at', { withTimezone: true }),
+    /**
+     * Assisted mode (docs/adr/0026): the staff member (staff_users.id) filing for the villager, and where.
+     * The applicant is still the villager: their name, ID and phone are answers like anyone's.
+     */
+    assistedBy: text('assisted_by'),
+    assistPlace: jsonb('assist_place').$type<AssistPlace | null>(),
+    /** The language the consent text was read aloud in, confirmed by the helper (assisted mode only). */
+    consentReadIn: text('consent_read_in'),
     resumeCode: text('resume_code').notNull().unique(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
@@ -66,6 +74,17 @@ export const drafts = pgTable(
   },
   (t) => [index('drafts_session_idx').on(t.sessionHash), index('drafts_expires_idx').on(t.expiresAt)],
 );
+
+/** Where a helper or officer filed: a village hall (named) or the commune's one-stop desk. */
+export interface AssistPlace {
+  readonly kind: 'village-hall' | 'commune-office';
+  /** The village hall's name as the helper typed it; empty for the commune office. */
+  readonly name: string;
+}
+
+/** Who filed: the person themselves, a community digital team helper, or a one-stop officer. */
+export const channels = ['self', 'helper', 'officer'] as const;
+export type Channel = (typeof channels)[number];
 
 export interface LastAttempt {
   readonly questionId: string;
@@ -99,6 +118,13 @@ export const submissions = pgTable('submissions', {
    * opens the status without typing; typing the reference instead needs the second factor.
    */
   trackingKey: text('tracking_key').unique(),
+  /** Assisted mode (docs/adr/0026): the channel, and for helper and officer who helped, where, how consented. */
+  channel: text('channel', { enum: channels }).notNull().default('self'),
+  helperId: text('helper_id'),
+  /** The helper's name as it was when they filed, printed on the receipt ("submitted with the help of"). */
+  helperName: text('helper_name'),
+  assistPlace: jsonb('assist_place').$type<AssistPlace | null>(),
+  consentReadIn: text('consent_read_in'),
   submittedAt: timestamp('submitted_at', { withTimezone: true }).notNull().defaultNow(),
 });
 

@@ -31,6 +31,8 @@ export const paths = {
   staffEnrol: () => '/staff/enrol',
   staffAccount: () => '/staff/account',
   staffForbidden: () => '/staff/forbidden',
+  /** Assisted mode's home: apply for a villager, today's list, clear the device. */
+  staffAssist: () => '/staff/assist',
   leaflet: (guide: { kind: 'procedure' | 'life-event'; id: string }, source?: string) =>
     `${guide.kind === 'procedure' ? `/procedures/${guide.id}` : `/life-events/${guide.id}`}/leaflet${source ? `/${source}` : ''}`,
   screen: (screenId: string) => `/screens/${screenId}`,

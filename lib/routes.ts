@@ -34,7 +34,7 @@ export function isKnownPath(segments: readonly string[]): boolean {
   if (first === 'staff') {
     return (
       third === undefined &&
-      ['sign-in', 'second-factor', 'enrol', 'account', 'forbidden'].includes(second ?? '')
+      ['sign-in', 'second-factor', 'enrol', 'account', 'forbidden', 'assist'].includes(second ?? '')
     );
   }
   if (first === 'life-events') return second !== undefined && isLifeEventId(second) && third === undefined;

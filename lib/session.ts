@@ -22,8 +22,14 @@ export async function currentSessionHash(): Promise<string | null> {
 
 /** Returns the session's hash, creating the cookie first if there is none. Server Actions only. */
 export async function ensureSessionHash(): Promise<string> {
-  const existing = await currentSessionHash();
-  if (existing) return existing;
+  return (await currentSessionHash()) ?? newSession();
+}
+
+/**
+ * A new session for this browser, whatever it held: in assisted mode each villager's application starts
+ * here, so nothing the last villager's cookie opened can be reached again (docs/adr/0026). Server Actions only.
+ */
+export async function newSession(): Promise<string> {
   const token = randomBytes(32).toString('base64url');
   (await cookies()).set(SESSION_COOKIE, token, {
     httpOnly: true,
@@ -33,4 +39,9 @@ export async function ensureSessionHash(): Promise<string> {
     maxAge: DRAFT_LIFETIME_DAYS * 24 * 60 * 60,
   });
   return hashToken(token);
+}
+
+/** Forgets this browser's session: its drafts can no longer be reached from here. Server Actions only. */
+export async function clearSession(): Promise<void> {
+  (await cookies()).delete(SESSION_COOKIE);
 }

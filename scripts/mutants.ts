@@ -77,11 +77,36 @@ async function failingUnmutated(mutants: readonly ListedMutant[]): Promise<Set<s
   return failing;
 }
 
+/**
+ * A mutant's tests may hang rather than fail (a body never read to its end): after MUTANT_TIMEOUT_S
+ * (default 600) the whole process group is killed and the run counts as failing — as Stryker counts a
+ * timeout, detected. Without the limit one such mutant held a full run for 31 minutes.
+ */
+const timeoutMs = Number(process.env.MUTANT_TIMEOUT_S ?? 600) * 1000;
+
 function run(argv: readonly string[]): Promise<number> {
   return new Promise((resolve) => {
-    const child = spawn(argv[0]!, argv.slice(1), { cwd: root, stdio: verbose ? 'inherit' : 'ignore' });
-    child.on('error', () => resolve(-1));
-    child.on('exit', (code, signal) => resolve(code ?? (signal ? 1 : 0)));
+    const child = spawn(argv[0]!, argv.slice(1), {
+      cwd: root,
+      stdio: verbose ? 'inherit' : 'ignore',
+      detached: true,
+    });
+    const timer = setTimeout(() => {
+      console.log(`timed out after ${timeoutMs / 1000} s: ${argv.join(' ')}`);
+      try {
+        process.kill(-child.pid!, 'SIGKILL');
+      } catch {
+        // Already gone.
+      }
+    }, timeoutMs);
+    child.on('error', () => {
+      clearTimeout(timer);
+      resolve(-1);
+    });
+    child.on('exit', (code, signal) => {
+      clearTimeout(timer);
+      resolve(code ?? (signal ? 1 : 0));
+    });
   });
 }
 

@@ -145,6 +145,20 @@ export async function startSimulator(options: SimulatorOptions = {}) {
       return send(res, 200, faults);
     }
     if (url.pathname === '/admin/stats') return send(res, 200, stats());
+    // What the tests check of stored dossiers: who filed, for whom, with whose help, where.
+    if (url.pathname === '/admin/dossiers')
+      return send(
+        res,
+        200,
+        Object.values(store.dossiers).map((d) => ({
+          code: d.code,
+          idempotencyKey: d.idempotencyKey,
+          ChuHoSo: d.payload.ChuHoSo,
+          HinhThucNop: d.payload.HinhThucNop,
+          NguoiHoTro: d.payload.NguoiHoTro,
+          NoiHoTro: d.payload.NoiHoTro,
+        })),
+      );
     if (url.pathname === '/admin/restart' && req.method === 'POST') {
       tokens.clear();
       return send(res, 200, { restarted: true });
@@ -213,6 +227,20 @@ export async function startSimulator(options: SimulatorOptions = {}) {
         });
       const code = String(json.MaHoSo ?? '');
       if (!Object.values(store.codes).includes(code)) return send(res, 422, { error: 'unknown MaHoSo' });
+      // Who filed (the portal's extension): an assisted dossier must name its helper and place.
+      const channel = json.HinhThucNop;
+      if (!['tu-nop', 'ho-tro', 'can-bo'].includes(String(channel)))
+        return send(res, 422, { error: 'bad HinhThucNop' });
+      const helper = json.NguoiHoTro as { HoTen?: unknown } | null | undefined;
+      const place = json.NoiHoTro as { Loai?: unknown } | null | undefined;
+      const assisted = channel !== 'tu-nop';
+      if (
+        assisted !== (typeof helper?.HoTen === 'string' && helper.HoTen !== '') ||
+        assisted !== ['nha-van-hoa', 'mot-cua-xa'].includes(String(place?.Loai))
+      )
+        return send(res, 422, {
+          error: 'NguoiHoTro and NoiHoTro go with an assisted HinhThucNop, and only then',
+        });
       // A refusal, not 409: 409 means "this key's first request is still in progress, ask again".
       if (store.dossiers[code]) return send(res, 422, { error: 'dossier exists under another key' });
       const count = Object.keys(store.dossiers).length;

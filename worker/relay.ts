@@ -134,6 +134,7 @@ async function deliverOne(db: Database, province: ProvinceClient, message: Outbo
       answers: dossier.answers,
       submittedAt: dossier.submittedAt,
       files,
+      ...(dossier.assisted && { assisted: dossier.assisted }),
     },
     key,
   );

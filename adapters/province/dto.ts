@@ -49,6 +49,14 @@ export interface CreateDossierRequestDto {
   DanhSachLePhi: { TenPhiLePhi: string; MucPhi: number }[];
   /** Everything else the person answered, by our question ids. */
   DuLieuBieuMau: Record<string, unknown>;
+  /**
+   * The portal's extension (docs/province-contract.md, docs/adr/0026): who filed — the person
+   * (`tu-nop`), a community digital team helper (`ho-tro`) or a one-stop officer (`can-bo`) — and, for the
+   * last two, who helped and where. The applicant (ChuHoSo) is always the villager.
+   */
+  HinhThucNop: 'tu-nop' | 'ho-tro' | 'can-bo';
+  NguoiHoTro: { HoTen: string } | null;
+  NoiHoTro: { Loai: 'nha-van-hoa' | 'mot-cua-xa'; Ten: string } | null;
 }
 
 export const createDossierResponse = z.object({

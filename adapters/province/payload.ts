@@ -11,6 +11,12 @@ export interface DossierForDelivery {
   readonly submittedAt: Date;
   /** Files already uploaded for it: the back end's id and the file's name. */
   readonly files: readonly { id: string; name: string }[];
+  /** Filed by a helper or an officer for the applicant (assisted mode); absent when the person filed. */
+  readonly assisted?: {
+    readonly channel: 'helper' | 'officer';
+    readonly helperName: string;
+    readonly place: { readonly kind: 'village-hall' | 'commune-office'; readonly name: string };
+  };
 }
 
 /** A stored upload, as the adapter needs it to send. */
@@ -43,6 +49,13 @@ export function toCreateDossierDto(d: DossierForDelivery): CreateDossierRequestD
     TaiLieuNop: d.files.map((f) => ({ IdTep: f.id, TenTep: f.name })),
     DanhSachLePhi: [],
     DuLieuBieuMau: d.answers,
+    HinhThucNop: d.assisted ? (d.assisted.channel === 'officer' ? 'can-bo' : 'ho-tro') : 'tu-nop',
+    NguoiHoTro: d.assisted ? { HoTen: d.assisted.helperName } : null,
+    NoiHoTro: d.assisted
+      ? d.assisted.place.kind === 'village-hall'
+        ? { Loai: 'nha-van-hoa', Ten: d.assisted.place.name }
+        : { Loai: 'mot-cua-xa', Ten: '' }
+      : null,
   };
 }
 

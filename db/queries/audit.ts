@@ -18,6 +18,10 @@ export const auditActions = [
   'account-created',
   'role-granted',
   'dead-letter-retried',
+  'application-started',
+  'consent-read-aloud',
+  'application-filed',
+  'device-cleared',
 ] as const;
 export type AuditAction = (typeof auditActions)[number];
 

@@ -2,7 +2,14 @@ import { and, eq, gt, lt, sql } from 'drizzle-orm';
 import { displayableText } from '@/catalogue/forms/text';
 import type { AnswerValue } from '@/catalogue/forms/types';
 import type { Database } from '../client';
-import { drafts, submissions, uploadedFiles, type Draft, type LastAttempt } from '../schema';
+import {
+  drafts,
+  submissions,
+  uploadedFiles,
+  type AssistPlace,
+  type Draft,
+  type LastAttempt,
+} from '../schema';
 
 const lifetime = (days: number) => sql`now() + make_interval(days => ${days})`;
 
@@ -14,6 +21,9 @@ export async function createDraft(
     journeyVersion: number;
     resumeCode: string;
     lifetimeDays: number;
+    /** Assisted mode: the staff member filing for the villager, and where. */
+    assistedBy?: string;
+    assistPlace?: AssistPlace;
   },
 ): Promise<Draft> {
   const [draft] = await db
@@ -89,11 +99,39 @@ export async function saveLastAttempt(db: Database, draftId: string, attempt: La
     .where(eq(drafts.id, draftId));
 }
 
-export async function recordConsent(db: Database, draftId: string): Promise<void> {
+/** Consent given; in assisted mode, with the language the helper read the text aloud in. */
+export async function recordConsent(
+  db: Database,
+  draftId: string,
+  readIn: string | null = null,
+): Promise<void> {
   await db
     .update(drafts)
-    .set({ consentedAt: sql`now()`, lastAttempt: null })
+    .set({ consentedAt: sql`now()`, consentReadIn: readIn, lastAttempt: null })
     .where(eq(drafts.id, draftId));
+}
+
+/**
+ * "Finish and clear this device": the unsubmitted drafts a helper started under this browser's session,
+ * with their files, are deleted (a submitted one stays: the province needs it). Returns how many.
+ */
+export async function deleteAssistedDrafts(
+  db: Database,
+  sessionHash: string,
+  staffId: string,
+): Promise<number> {
+  return db.transaction(async (tx) => {
+    const own = tx
+      .select({ id: drafts.id })
+      .from(drafts)
+      .where(and(eq(drafts.sessionHash, sessionHash), eq(drafts.assistedBy, staffId), notSubmitted));
+    await tx.delete(uploadedFiles).where(sql`${uploadedFiles.draftId} in (${own})`);
+    const deleted = await tx
+      .delete(drafts)
+      .where(sql`${drafts.id} in (${own})`)
+      .returning({ id: drafts.id });
+    return deleted.length;
+  });
 }
 
 /**

@@ -89,6 +89,15 @@ export async function dossierForDelivery(db: Database, dossierId: string) {
     procedureId: dossier.procedureId,
     answers,
     submittedAt: submission.submittedAt,
+    ...(submission.channel !== 'self' &&
+      submission.helperName &&
+      submission.assistPlace && {
+        assisted: {
+          channel: submission.channel,
+          helperName: submission.helperName,
+          place: submission.assistPlace,
+        },
+      }),
     files: files.map((f) => ({
       id: f.id,
       name: f.fileName,

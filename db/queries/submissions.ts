@@ -1,6 +1,15 @@
 import { and, asc, eq } from 'drizzle-orm';
 import type { Database } from '../client';
-import { dossiers, drafts, submissions, type Dossier, type Submission } from '../schema';
+import {
+  dossiers,
+  drafts,
+  submissions,
+  type AssistPlace,
+  type Channel,
+  type Dossier,
+  type Submission,
+} from '../schema';
+import { recordAudit } from './audit';
 import { addOutboxMessage } from './outbox';
 
 /** The draft was handed to another browser (its resume code was typed there) before it could be sent. */
@@ -21,6 +30,14 @@ export interface NewSubmission {
   readonly cidLast4: string | null;
   readonly trackingKey: string;
   readonly procedures: readonly { id: string; version: number }[];
+  /** Assisted mode (docs/adr/0026); left out, the person filed themselves. */
+  readonly assisted?: {
+    readonly channel: Exclude<Channel, 'self'>;
+    readonly helperId: string;
+    readonly helperName: string;
+    readonly place: AssistPlace;
+    readonly consentReadIn: string | null;
+  };
 }
 
 /**
@@ -48,9 +65,20 @@ export async function submitDraft(
           .where(and(eq(drafts.id, submission.draftId), eq(drafts.sessionHash, sessionHash)))
           .for('update');
         if (!held) throw new DraftMovedError();
+        const { assisted, ...own } = submission;
         const [row] = await tx
           .insert(submissions)
-          .values({ ...submission, reference })
+          .values({
+            ...own,
+            reference,
+            ...(assisted && {
+              channel: assisted.channel,
+              helperId: assisted.helperId,
+              helperName: assisted.helperName,
+              assistPlace: assisted.place,
+              consentReadIn: assisted.consentReadIn,
+            }),
+          })
           .onConflictDoNothing({ target: submissions.draftId })
           .returning();
         if (!row) {
@@ -66,6 +94,19 @@ export async function submitDraft(
             .values({ submissionId: row.id, procedureId: procedure.id, procedureVersion: procedure.version })
             .returning({ id: dossiers.id });
           await addOutboxMessage(tx, dossier!.id, `${reference}-${procedure.id}`);
+        }
+        // Who filed for whom is audited with the submission itself: both commit, or neither.
+        if (assisted) {
+          await recordAudit(tx, {
+            action: 'application-filed',
+            actorId: assisted.helperId,
+            submissionId: row.id,
+            detail: {
+              journeyId: submission.journeyId,
+              channel: assisted.channel,
+              place: assisted.place.kind,
+            },
+          });
         }
         return { submission: row, created: true };
       });

@@ -34,6 +34,10 @@ import {
   officeCommune,
   readerForStored,
 } from '@/lib/applications';
+import { channelFor, readAloudLanguage } from '@/lib/assist';
+import { requireAssistant } from '@/lib/assistGate';
+import { recordAudit } from '@/db/queries/audit';
+import { allows } from '@/lib/staff/roles';
 import { parseCode, randomCode, TRACKING_KEY_LENGTH } from '@/lib/codes';
 import { env } from '@/lib/env';
 import { formText } from '@/lib/formData';
@@ -64,7 +68,7 @@ async function ownDraftOrRedirect(locale: Locale, journeyId: string) {
   const own = await loadOwnDraft(journeyId);
   if (!own) redirect(localePath(locale, `${paths.resume()}?expired=${journeyId}`));
   if (own.submitted) redirect(localePath(locale, paths.confirmation(journeyId)));
-  return own;
+  return { ...own, assistant: await requireAssistant(locale, own.draft) };
 }
 
 export async function startApplication(form: FormData) {
@@ -87,9 +91,11 @@ export async function startApplication(form: FormData) {
 
 export async function giveConsent(form: FormData) {
   const { locale, journey } = target(form);
-  const { draft } = await ownDraftOrRedirect(locale, journey.id);
+  const { draft, assistant } = await ownDraftOrRedirect(locale, journey.id);
   const db = await database();
-  if (formText(form, 'consent') !== 'yes') {
+  // Assisted: the helper read the text aloud, in a language they name; silence is never consent.
+  const readIn = assistant ? readAloudLanguage(formText(form, 'readIn')) : null;
+  if (formText(form, 'consent') !== 'yes' || (assistant && !readIn)) {
     await saveLastAttempt(db, draft.id, {
       questionId: '__consent',
       values: {},
@@ -97,7 +103,15 @@ export async function giveConsent(form: FormData) {
     });
     redirect(localePath(locale, paths.consent(journey.id)));
   }
-  await recordConsent(db, draft.id);
+  await recordConsent(db, draft.id, readIn);
+  if (assistant) {
+    await recordAudit(db, {
+      action: 'consent-read-aloud',
+      actorId: assistant.user.id,
+      detail: { journeyId: journey.id, draftId: draft.id, language: readIn },
+      clientAddress: await clientAddress(),
+    });
+  }
   const first =
     firstUnansweredId(journey, draft.answers as never) ?? visibleQuestions(journey, {})[0]!.question.id;
   redirect(localePath(locale, paths.question(journey.id, first)));
@@ -192,6 +206,7 @@ export async function submitApplication(form: FormData) {
   const db = await database();
   const { draft, answers } = own;
   if (own.submitted) redirect(localePath(locale, paths.confirmation(journey.id)));
+  const assistant = await requireAssistant(locale, draft);
 
   if (formText(form, 'declaration') !== 'yes') {
     await saveLastAttempt(db, draft.id, {
@@ -235,6 +250,15 @@ export async function submitApplication(form: FormData) {
   const relevant = relevantAnswers(journey, answers);
   const office = officeCommune(relevant);
   if (!office) redirect(localePath(locale, paths.tasks(journey.id)));
+  // A helper files for the communes they work in, and the dossier goes to that commune's desk.
+  if (assistant && !allows(assistant.grants, 'dossiers:file', { commune: office })) {
+    await saveLastAttempt(db, draft.id, {
+      questionId: '__check',
+      values: {},
+      errors: [{ field: 'declaration', key: 'assist-commune' }],
+    });
+    redirect(localePath(locale, paths.check(journey.id)));
+  }
   const phone = relevant['applicant-phone'];
   const cid = relevant['applicant-cid'];
   const sessionHash = await ensureSessionHash();
@@ -250,6 +274,15 @@ export async function submitApplication(form: FormData) {
       cidLast4: typeof cid === 'string' && cid.length === 12 ? cid.slice(-4) : null,
       trackingKey: randomCode(TRACKING_KEY_LENGTH),
       procedures: journey.procedures.map((id) => ({ id, version: findProcedure(id)?.version ?? 1 })),
+      ...(assistant && {
+        assisted: {
+          channel: channelFor(assistant.grants, office!),
+          helperId: assistant.user.id,
+          helperName: assistant.user.name,
+          place: draft.assistPlace ?? { kind: 'commune-office', name: '' },
+          consentReadIn: draft.consentReadIn,
+        },
+      }),
     },
     () => randomCode(),
     sessionHash,

@@ -1,6 +1,7 @@
 import { notFound, redirect } from 'next/navigation';
 import type { Locale } from '@/i18n/locales';
 import { journeyOrNull, loadOwnDraft, type OwnDraft } from '@/lib/applications';
+import { requireAssistant } from '@/lib/assistGate';
 import { localePath, paths } from '@/lib/paths';
 
 /**
@@ -14,5 +15,6 @@ export async function requireDraft(locale: Locale, journeyId: string, options: {
   if (!own) redirect(localePath(locale, `${paths.resume()}?expired=${journey.id}`));
   if (own.submitted && !options.submitted) redirect(localePath(locale, paths.confirmation(journey.id)));
   if (!own.submitted && options.submitted) redirect(localePath(locale, paths.tasks(journey.id)));
-  return { journey, ...own };
+  const assistant = await requireAssistant(locale, own.draft);
+  return { journey, ...own, assistant };
 }

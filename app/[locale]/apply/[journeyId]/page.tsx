@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { AssistBanner } from '@/components/AssistBanner';
 import { redirect } from 'next/navigation';
 import { isComplete, sectionStatuses } from '@/catalogue/forms/flow';
 import { PageShell } from '@/components/layout/PageShell';
@@ -33,6 +34,7 @@ export default async function TaskListPage({ params }: Props) {
       ]}
       messageKeys={['apply.task', `catalogue.procedures.${journey.id}`]}
     >
+      {draft.assistedBy && <AssistBanner locale={locale} />}
       <h1 className="text-3xl">{t('title')}</h1>
       <p className="mt-2 text-lg">{procedures(`${journey.id}.title`)}</p>
       <p className="mt-2">{t('intro')}</p>

@@ -4,7 +4,8 @@ import { PageShell } from '@/components/layout/PageShell';
 import { localeInfo, isLocale } from '@/i18n/locales';
 import { localeFrom } from '@/i18n/params';
 import { getT } from '@/i18n/translate';
-import { database } from '@/lib/applications';
+import { communeIds, database } from '@/lib/applications';
+import { filingCommunes } from '@/lib/assist';
 import { localePath, paths } from '@/lib/paths';
 import { allows } from '@/lib/staff/roles';
 import { signedInStaff } from '@/lib/staff/session';
@@ -56,6 +57,13 @@ export default async function StaffAccountPage({ params, searchParams }: Props) 
           </dd>
         ))}
       </dl>
+      {filingCommunes(staff.grants, communeIds).length > 0 && (
+        <p className="mt-6">
+          <a href={localePath(locale, paths.staffAssist())} className="font-bold">
+            {t('assist')}
+          </a>
+        </p>
+      )}
       {allows(staff.grants, 'ops:view') && (
         <p className="mt-6">
           <a href={localePath(locale, paths.ops())} className="font-bold">

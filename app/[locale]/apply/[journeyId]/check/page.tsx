@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { AssistBanner } from '@/components/AssistBanner';
 import { redirect } from 'next/navigation';
 import { firstUnansweredId, visibleQuestions } from '@/catalogue/forms/flow';
 import { ActionForm } from '@/components/forms/ActionForm';
@@ -35,11 +36,11 @@ export default async function CheckAnswersPage({ params }: Props) {
   const sections = getT(locale, 'apply.task');
   const procedures = getT(locale, 'catalogue.procedures');
   const failed = draft.lastAttempt?.questionId === '__check';
-  // The declaration left unticked, or (rarely) too many submissions from this device just now.
+  // The declaration left unticked, or (rarely) too many submissions from this device just now;
+  // in assisted mode, also a commune the helper does not work in.
+  const refusal = draft.lastAttempt?.errors[0]?.key;
   const errorKey = (
-    failed && draft.lastAttempt?.errors[0]?.key === 'too-many-submissions'
-      ? 'too-many-submissions'
-      : 'declaration'
+    failed && (refusal === 'too-many-submissions' || refusal === 'assist-commune') ? refusal : 'declaration'
   ) as KeyIn<'apply.errors'>;
   const visible = visibleQuestions(journey, answers);
 
@@ -50,6 +51,7 @@ export default async function CheckAnswersPage({ params }: Props) {
       crumbs={[{ href: localePath(locale, paths.tasks(journey.id)), label: sections('title') }]}
       messageKeys={['apply.check', 'apply.questions', 'apply.task', 'apply.errors']}
     >
+      {draft.assistedBy && <AssistBanner locale={locale} />}
       {failed && (
         <ErrorSummary
           title={errorsT('summaryTitle')}

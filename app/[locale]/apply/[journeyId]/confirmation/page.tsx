@@ -3,6 +3,7 @@ import { findProcedure } from '@/catalogue';
 import type { Duration } from '@/catalogue/types';
 import { ActionForm } from '@/components/forms/ActionForm';
 import { ErrorSummary, FieldError } from '@/components/forms/ErrorSummary';
+import { AssistBanner, helpedByText } from '@/components/AssistBanner';
 import { PageShell } from '@/components/layout/PageShell';
 import { localeFrom } from '@/i18n/params';
 import { getT, type KeyIn } from '@/i18n/translate';
@@ -41,6 +42,7 @@ export default async function ConfirmationPage({ params, searchParams }: Props) 
       path={paths.confirmation(journey.id)}
       messageKeys={['apply.confirmation', 'catalogue.procedures', 'procedure.duration']}
     >
+      {draft.assistedBy && <AssistBanner locale={locale} />}
       {rating === 'missing' && (
         <ErrorSummary
           title={errorsT('summaryTitle')}
@@ -57,6 +59,7 @@ export default async function ConfirmationPage({ params, searchParams }: Props) 
           {reference}
         </p>
         <p className="mt-2 text-sm">{t('referenceHint', { spelled: [...submission.reference].join(' ') })}</p>
+        {submission.helperName && <p className="mt-3">{helpedByText(locale, submission)}</p>}
       </div>
 
       <h2 className="mt-8 text-2xl">{t('next')}</h2>

@@ -1,9 +1,11 @@
 import type { Metadata } from 'next';
+import { AssistBanner } from '@/components/AssistBanner';
 import { ActionForm } from '@/components/forms/ActionForm';
 import { RequiredCheckbox } from '@/components/forms/Checkbox';
 import { ErrorSummary } from '@/components/forms/ErrorSummary';
 import { SubmitButton } from '@/components/forms/SubmitButton';
 import { PageShell } from '@/components/layout/PageShell';
+import { localeInfo, locales } from '@/i18n/locales';
 import { localeFrom } from '@/i18n/params';
 import { getT } from '@/i18n/translate';
 import { localePath, paths } from '@/lib/paths';
@@ -26,8 +28,9 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 /** Explicit consent, unticked by default: the personal-data law says silence is not consent. */
 export default async function ConsentPage({ params }: Props) {
   const locale = await localeFrom(params);
-  const { journey, draft } = await requireDraft(locale, (await params).journeyId);
+  const { journey, draft, assistant } = await requireDraft(locale, (await params).journeyId);
   const t = getT(locale, 'apply.consent');
+  const assist = getT(locale, 'staff.assist');
   const errors = getT(locale, 'apply.errors');
   const failed = draft.lastAttempt?.questionId === '__consent';
 
@@ -36,8 +39,9 @@ export default async function ConsentPage({ params }: Props) {
       locale={locale}
       path={paths.consent(journey.id)}
       crumbs={[]}
-      messageKeys={['apply.consent', 'apply.errors']}
+      messageKeys={['apply.consent', 'apply.errors', 'staff.assist']}
     >
+      {draft.assistedBy && <AssistBanner locale={locale} />}
       {failed && (
         <ErrorSummary title={errors('summaryTitle')} errors={[{ field: 'consent', message: t('error') }]} />
       )}
@@ -50,7 +54,31 @@ export default async function ConsentPage({ params }: Props) {
       <ActionForm locale={locale} action={giveConsent} className="mt-6">
         <input type="hidden" name="locale" value={locale} />
         <input type="hidden" name="journeyId" value={journey.id} />
-        <RequiredCheckbox name="consent" label={t('checkbox')} error={failed ? t('error') : undefined} />
+        {assistant && (
+          // Read aloud in the villager's language: the helper says which, and confirms they agreed.
+          <div className="mb-6">
+            <label htmlFor="readIn" className="block text-lg font-bold">
+              {assist('readIn')}
+            </label>
+            <select
+              id="readIn"
+              name="readIn"
+              defaultValue={locale}
+              className="mt-1 min-h-12 w-full max-w-sm rounded border-2 border-slate-900 px-2 text-lg"
+            >
+              {locales.map((l) => (
+                <option key={l} value={l} lang={l}>
+                  {localeInfo[l].autonym}
+                </option>
+              ))}
+            </select>
+          </div>
+        )}
+        <RequiredCheckbox
+          name="consent"
+          label={assistant ? assist('readAloud') : t('checkbox')}
+          error={failed ? t('error') : undefined}
+        />
         <SubmitButton className="mt-6">{t('button')}</SubmitButton>
       </ActionForm>
       <p className="mt-6">

@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { AssistBanner } from '@/components/AssistBanner';
 import { notFound, redirect } from 'next/navigation';
 import { findQuestion, isVisible, previousQuestionId } from '@/catalogue/forms/flow';
 import { ActionForm } from '@/components/forms/ActionForm';
@@ -74,6 +75,7 @@ export default async function QuestionPage(props: Props) {
       path={paths.question(journey.id, question.id, change)}
       messageKeys={['apply.question', `apply.questions.${question.id}`, 'apply.errors', 'apply.task']}
     >
+      {draft.assistedBy && <AssistBanner locale={locale} />}
       <p className="no-print mb-4">
         <a href={localePath(locale, back)} className="inline-flex min-h-6 items-center gap-1">
           <span aria-hidden="true">‹</span> {ui('back')}
