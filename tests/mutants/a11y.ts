@@ -1,4 +1,4 @@
-import type { Mutant } from './types';
+import { afterBuild, type Mutant } from './types';
 
 /** Deliberate bugs the accessibility and consistency tests of issue 13 (items 16, 17) must catch. */
 const mutants: Mutant[] = [
@@ -9,7 +9,7 @@ const mutants: Mutant[] = [
     find: 'summary.current?.focus();',
     replace: '',
     // Only a browser sees focus: needs a fresh build (E2E_PORT etc. as for any Playwright run).
-    command: ['sh', '-c', 'npx next build && npx playwright test tests/e2e/errorFocus.spec.ts --project=js'],
+    command: afterBuild('test tests/e2e/errorFocus.spec.ts --project=js'),
   },
   {
     id: 'autonym-without-lang',

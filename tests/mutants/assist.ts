@@ -1,13 +1,9 @@
-import type { Mutant } from './types';
+import { afterBuild, type Mutant } from './types';
 
 // Assisted mode (docs/adr/0026): each rule loosened, and the tests that must notice.
 const unit = ['tests/unit/assist.test.ts'];
 /** The browser-level rules need a fresh build, as for any Playwright run (E2E_PORT etc.). */
-const spec = [
-  'sh',
-  '-c',
-  'npx next build && npx playwright test tests/e2e/assist.spec.ts --project=no-js',
-] as const;
+const spec = afterBuild('test tests/e2e/assist.spec.ts --project=no-js');
 
 export default [
   {

@@ -1,11 +1,7 @@
-import type { Mutant } from './types';
+import { afterBuild, type Mutant } from './types';
 
 /** The browser-only rules need a fresh build, as for any Playwright run (E2E_PORT etc.). */
-const lostSignalSpec = [
-  'sh',
-  '-c',
-  'npx next build && npx playwright test tests/e2e/lostSignal.spec.ts --project=js',
-] as const;
+const lostSignalSpec = afterBuild('test tests/e2e/lostSignal.spec.ts --project=js');
 
 /** Deliberate bugs the lost-signal tests of issue 14 must catch (docs/adr/0024). */
 const mutants: Mutant[] = [
@@ -80,11 +76,7 @@ const mutants: Mutant[] = [
     file: 'components/forms/LostSignalForm.tsx',
     find: '    if (event.defaultPrevented) return;\n',
     replace: '',
-    command: [
-      'sh',
-      '-c',
-      "npx next build && npx playwright test tests/e2e/apply.spec.ts --project=js -g 'oversized photo'",
-    ],
+    command: afterBuild("test tests/e2e/apply.spec.ts --project=js -g 'oversized photo'"),
   },
   {
     id: 'lost-signal-react-submits',

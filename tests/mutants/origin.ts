@@ -1,12 +1,7 @@
-import type { Mutant } from './types';
+import { afterBuild, type Mutant } from './types';
 
 // The rules of issue 13 items 1, 2, 15 and 17 (unknown codes), docs/adr/0016.
-const notFoundE2e = [
-  'sh',
-  '-c',
-  'PUBLIC_ORIGIN=http://127.0.0.1:${E2E_PORT:-3100} npx next build >/dev/null && ' +
-    'npx playwright test tests/e2e/pages.spec.ts --project=no-js -g "is not found"',
-] as const;
+const notFoundE2e = afterBuild('test tests/e2e/pages.spec.ts --project=no-js -g "is not found"');
 
 const mutants: Mutant[] = [
   {

@@ -17,3 +17,16 @@ export interface Mutant {
   readonly tests?: readonly string[];
   readonly command?: readonly string[];
 }
+
+/**
+ * A command that builds the portal with the mutant in place, then runs `playwright` (its arguments). The
+ * build needs PUBLIC_ORIGIN (lib/env.ts): without it the build itself would fail and the mutant would look
+ * killed by a test that never ran.
+ */
+export function afterBuild(playwright: string): readonly string[] {
+  return [
+    'sh',
+    '-c',
+    `PUBLIC_ORIGIN=\${PUBLIC_ORIGIN:-http://127.0.0.1:\${E2E_PORT:-3100}} npx next build >/dev/null && npx playwright ${playwright}`,
+  ];
+}
