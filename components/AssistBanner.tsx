@@ -1,3 +1,4 @@
+import { ActionForm } from '@/components/forms/ActionForm';
 import type { ReactNode } from 'react';
 import type { Locale } from '@/i18n/locales';
 import { getT } from '@/i18n/translate';
@@ -17,12 +18,12 @@ export function AssistBanner({ locale }: { locale: Locale }) {
         <a href={localePath(locale, paths.staffAssist())} className="font-bold">
           {t('newPerson')}
         </a>
-        <form action={finishAndClear}>
+        <ActionForm locale={locale} action={finishAndClear}>
           <input type="hidden" name="locale" value={locale} />
           <button type="submit" className="min-h-12 font-bold text-red-800 underline">
             {t('clear')}
           </button>
-        </form>
+        </ActionForm>
       </div>
     </aside>
   );

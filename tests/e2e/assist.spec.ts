@@ -1,6 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { E2E_STAFF, simulatorURL } from '../../playwright.config';
-import { expectNoAxeViolations } from '../support/axe';
+import { createAuditor, expectNoAxeViolations } from '../support/axe';
+import { locales } from '@/i18n/locales';
 import { answerUntilCheck, declareAndSubmit } from '../support/apply';
 import { enterPassword } from '../support/staff';
 
@@ -165,4 +166,26 @@ test('an assisted application does not open for someone signed out on the same b
 test('someone without a staff account is sent to sign in', async ({ page }) => {
   await page.goto(assistPage);
   await expect(page).toHaveURL(/\/staff\/sign-in$/);
+});
+
+test('the helper pages and an assisted consent page have no axe violations in any language', async ({
+  page,
+  browser,
+}) => {
+  await enterPassword(page, E2E_STAFF.helper);
+  await expect(page).toHaveURL(/\/staff\/account$/);
+  await startFor(page, 'Nhà văn hoá Nà Lũng');
+  const auditor = await createAuditor(browser);
+  try {
+    for (const locale of locales) {
+      await test.step(locale, async () => {
+        for (const path of ['/staff/assist', '/apply/register-birth/consent']) {
+          await page.goto(`/${locale}${path}`);
+          await auditor.audit({ url: page.url(), html: await page.content() });
+        }
+      });
+    }
+  } finally {
+    await auditor.close();
+  }
 });

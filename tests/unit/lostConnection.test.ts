@@ -37,8 +37,8 @@ function tsxFiles(dir: string): string[] {
     .map((file) => path.join(dir, file));
 }
 
-describe('every citizen form posting to a Server Action', () => {
-  // The operations page is staff-only, used on the office's own network; LostSignalForm is the form itself.
+describe('every form posting to a Server Action', () => {
+  // The operations page is the province's, used on its own network; LostSignalForm is the form itself.
   const allowed = new Set([
     path.join('app', '[locale]', 'ops', 'page.tsx'),
     path.join('components', 'forms', 'LostSignalForm.tsx'),

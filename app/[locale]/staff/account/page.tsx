@@ -1,3 +1,4 @@
+import { ActionForm } from '@/components/forms/ActionForm';
 import type { Metadata } from 'next';
 import { listCommunes } from '@/db/queries/communes';
 import { PageShell } from '@/components/layout/PageShell';
@@ -71,13 +72,13 @@ export default async function StaffAccountPage({ params, searchParams }: Props) 
           </a>
         </p>
       )}
-      <form action={signOutStaff} className="mt-8">
+      <ActionForm locale={locale} action={signOutStaff} className="mt-8">
         <input type="hidden" name="locale" value={locale} />
         <button type="submit" className="min-h-12 rounded border-2 border-slate-900 px-5 text-lg font-bold">
           {t('signOut')}
         </button>
-      </form>
-      <form action={signOutEverywhere} className="mt-6">
+      </ActionForm>
+      <ActionForm locale={locale} action={signOutEverywhere} className="mt-6">
         <input type="hidden" name="locale" value={locale} />
         <p id="everywhere-hint">{t('signOutEverywhereHint')}</p>
         <button
@@ -87,7 +88,7 @@ export default async function StaffAccountPage({ params, searchParams }: Props) 
         >
           {t('signOutEverywhere')}
         </button>
-      </form>
+      </ActionForm>
     </PageShell>
   );
 }

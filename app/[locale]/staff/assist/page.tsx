@@ -1,3 +1,4 @@
+import { ActionForm } from '@/components/forms/ActionForm';
 import type { Metadata } from 'next';
 import { journeys } from '@/catalogue/forms/journeys';
 import { filingsSince } from '@/db/queries/assist';
@@ -79,7 +80,7 @@ export default async function AssistPage({ params, searchParams }: Props) {
       <h1 className="text-3xl">{t('title')}</h1>
       <p className="mt-2">{t('intro')}</p>
 
-      <form action={startAssistedApplication} className="mt-6 space-y-6">
+      <ActionForm locale={locale} action={startAssistedApplication} className="mt-6 space-y-6">
         <input type="hidden" name="locale" value={locale} />
         <div className={error === 'journey' ? 'border-l-4 border-red-700 pl-3' : ''}>
           <label htmlFor="journeyId" className="block text-lg font-bold">
@@ -157,7 +158,7 @@ export default async function AssistPage({ params, searchParams }: Props) {
           />
         </fieldset>
         <SubmitButton>{t('start')}</SubmitButton>
-      </form>
+      </ActionForm>
 
       <h2 className="mt-10 text-2xl">{t('today')}</h2>
       {today.length === 0 ? (
@@ -215,7 +216,7 @@ export default async function AssistPage({ params, searchParams }: Props) {
         </table>
       )}
 
-      <form action={finishAndClear} className="mt-10 border-t border-slate-300 pt-6">
+      <ActionForm locale={locale} action={finishAndClear} className="mt-10 border-t border-slate-300 pt-6">
         <input type="hidden" name="locale" value={locale} />
         <p id="clear-hint">{t('clearHint')}</p>
         <button
@@ -225,7 +226,7 @@ export default async function AssistPage({ params, searchParams }: Props) {
         >
           {t('clear')}
         </button>
-      </form>
+      </ActionForm>
     </PageShell>
   );
 }

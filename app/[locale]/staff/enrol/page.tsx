@@ -1,3 +1,4 @@
+import { ActionForm } from '@/components/forms/ActionForm';
 import type { Metadata } from 'next';
 import { headers } from 'next/headers';
 import { redirect } from 'next/navigation';
@@ -72,7 +73,7 @@ export default async function EnrolPage({ params, searchParams }: Props) {
           {enrolment.secret.match(/.{1,4}/g)!.join(' ')}
         </code>
       </p>
-      <form action={confirmEnrolment} className="mt-4">
+      <ActionForm locale={locale} action={confirmEnrolment} className="mt-4">
         <input type="hidden" name="locale" value={locale} />
         <StaffField
           id="code"
@@ -83,7 +84,7 @@ export default async function EnrolPage({ params, searchParams }: Props) {
           error={failed ? t('invalid') : null}
         />
         <SubmitButton className="mt-6">{t('button')}</SubmitButton>
-      </form>
+      </ActionForm>
     </PageShell>
   );
 }

@@ -1,3 +1,4 @@
+import { ActionForm } from '@/components/forms/ActionForm';
 import type { Metadata } from 'next';
 import { ErrorSummary } from '@/components/forms/ErrorSummary';
 import { SubmitButton } from '@/components/forms/SubmitButton';
@@ -43,7 +44,7 @@ export default async function SecondFactorPage({ params, searchParams }: Props) 
         />
       )}
       <h1 className="text-3xl">{t('title')}</h1>
-      <form action={verifySecondFactor} className="mt-4">
+      <ActionForm locale={locale} action={verifySecondFactor} className="mt-4">
         <input type="hidden" name="locale" value={locale} />
         <StaffField
           id="code"
@@ -55,7 +56,7 @@ export default async function SecondFactorPage({ params, searchParams }: Props) 
           error={message}
         />
         <SubmitButton className="mt-6">{t('button')}</SubmitButton>
-      </form>
+      </ActionForm>
       <p className="mt-6">
         <a href={localePath(locale, paths.staffSignIn())}>{t('expired')}</a>
       </p>

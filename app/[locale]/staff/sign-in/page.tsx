@@ -1,3 +1,4 @@
+import { ActionForm } from '@/components/forms/ActionForm';
 import type { Metadata } from 'next';
 import { ErrorSummary } from '@/components/forms/ErrorSummary';
 import { SubmitButton } from '@/components/forms/SubmitButton';
@@ -54,7 +55,7 @@ export default async function StaffSignInPage({ params, searchParams }: Props) {
       )}
       <h1 className="text-3xl">{t('title')}</h1>
       <p className="mt-2">{t('intro')}</p>
-      <form action={signInStaff} className="mt-4">
+      <ActionForm locale={locale} action={signInStaff} className="mt-4">
         <input type="hidden" name="locale" value={locale} />
         <StaffField
           id="username"
@@ -72,7 +73,7 @@ export default async function StaffSignInPage({ params, searchParams }: Props) {
           error={field === 'password' ? message : null}
         />
         <SubmitButton className="mt-6">{t('button')}</SubmitButton>
-      </form>
+      </ActionForm>
     </PageShell>
   );
 }
