@@ -22,6 +22,8 @@ describe('a Server Action call that got no answer (docs/adr/0024)', () => {
     // A bug of ours is a TypeError too.
     expect(isLostConnection(new TypeError("Cannot read properties of undefined (reading 'id')"))).toBe(false);
     expect(isLostConnection(new TypeError('Something failed to fetch'))).toBe(false);
+    // The wording read from the start only: a message of ours that quotes it further on is ours.
+    expect(isLostConnection(new TypeError('Draft not saved: Failed to fetch was expected'))).toBe(false);
     expect(isLostConnection(new DOMException('The user aborted a request.', 'AbortError'))).toBe(false);
     expect(isLostConnection('Failed to fetch')).toBe(false);
     expect(isLostConnection(undefined)).toBe(false);
