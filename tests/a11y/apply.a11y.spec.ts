@@ -9,7 +9,7 @@ import {
   saveAndContinue,
   validAnswers,
 } from '../support/apply';
-import { createAuditor } from '../support/axe';
+import { createAuditor, pageSource } from '../support/axe';
 
 type Auditor = Awaited<ReturnType<typeof createAuditor>>;
 
@@ -17,7 +17,7 @@ type Auditor = Awaited<ReturnType<typeof createAuditor>>;
 async function audit(auditor: Auditor, page: Page) {
   await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
   await page.waitForLoadState('load');
-  await auditor.audit({ url: page.url(), html: await page.content() });
+  await auditor.audit(await pageSource(page));
 }
 
 // One application in each locale with JavaScript off, auditing every kind of page and each error state

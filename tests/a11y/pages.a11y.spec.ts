@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { createAuditor } from '../support/axe';
+import { createAuditor, pageSource } from '../support/axe';
 import { locales, pageTypes } from '../support/pages';
 
 // axe (WCAG 2.0/2.1/2.2 A and AA) on every page type in every locale, as served without JavaScript. One
@@ -15,7 +15,7 @@ for (const locale of locales) {
       await test.step(pageType.name, async () => {
         await page.goto(`/${locale}${pageType.path}`);
         await expect(page.locator('html')).toHaveAttribute('lang', locale);
-        await auditor.audit({ url: page.url(), html: await page.content() });
+        await auditor.audit(await pageSource(page));
       });
     }
     await context.close();

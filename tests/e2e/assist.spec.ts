@@ -1,6 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { E2E_STAFF, simulatorURL } from '../../playwright.config';
-import { createAuditor, expectNoAxeViolations } from '../support/axe';
+import { createAuditor, expectNoAxeViolations, pageSource } from '../support/axe';
 import { locales } from '@/i18n/locales';
 import { answerUntilCheck, declareAndSubmit } from '../support/apply';
 import { enterPassword } from '../support/staff';
@@ -45,7 +45,7 @@ test('a helper files for two villagers on one browser; neither sees the other; t
   await page.getByRole('button', { name: 'Bắt đầu hồ sơ cho người này' }).click();
   await expect(page.locator('#placeName-error')).toHaveText(/Nhập tên nhà văn hoá/);
   await expect(page.locator('#placeName')).toHaveAttribute('aria-invalid', 'true');
-  await expectNoAxeViolations(browser, { url: page.url(), html: await page.content() });
+  await expectNoAxeViolations(browser, await pageSource(page));
 
   // Villager A, read aloud in Hmong, at a named village hall.
   await startFor(page, 'Nhà văn hoá Nà Lũng');
@@ -78,7 +78,7 @@ test('a helper files for two villagers on one browser; neither sees the other; t
   const list = page.getByRole('table');
   await expect(list.getByRole('row', { name: new RegExp(a) })).toBeVisible();
   await expect(list.getByRole('row', { name: new RegExp(b) })).toBeVisible();
-  await expectNoAxeViolations(browser, { url: page.url(), html: await page.content() });
+  await expectNoAxeViolations(browser, await pageSource(page));
   await list
     .getByRole('row', { name: new RegExp(a) })
     .getByRole('link')
@@ -181,7 +181,7 @@ test('the helper pages and an assisted consent page have no axe violations in an
       await test.step(locale, async () => {
         for (const path of ['/staff/assist', '/apply/register-birth/consent']) {
           await page.goto(`/${locale}${path}`);
-          await auditor.audit({ url: page.url(), html: await page.content() });
+          await auditor.audit(await pageSource(page));
         }
       });
     }

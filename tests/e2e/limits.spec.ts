@@ -1,7 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { expect, test } from '@playwright/test';
 import { startAndAnswerAll, declareAndSubmit } from '../support/apply';
-import { createAuditor } from '../support/axe';
+import { createAuditor, pageSource } from '../support/axe';
 
 // The shared test server lifts the per-address submission limit (every test submits from 127.0.0.1), so
 // this spec starts the same production build a second time with SUBMIT_LIMIT=1, RESUME_LIMIT=2 and its own
@@ -68,7 +68,7 @@ test('past the submission limit, the check page says so in words, keeps the answ
   await expect(page.getByRole('link', { name: /đã gửi quá nhiều hồ sơ trong 15 phút/ })).toBeVisible();
   await expect(page.locator('#error-summary-title')).toBeVisible();
   const auditor = await createAuditor(browser);
-  await auditor.audit({ url: page.url(), html: await page.content() });
+  await auditor.audit(await pageSource(page));
   await auditor.close();
   // Nothing was sent: the answers are still there to send later.
   await expect(page.getByRole('button', { name: 'Gửi hồ sơ' })).toBeVisible();
@@ -104,7 +104,7 @@ test('past the resume limit, the code page says so in the page language, even fo
   await expect(page.locator('#code-error')).toHaveText(/Too many codes tried\. Wait 15 minutes/);
   await expect(page.getByRole('link', { name: /Too many codes tried/ })).toHaveAttribute('href', '#code');
   const auditor = await createAuditor(browser);
-  await auditor.audit({ url: page.url(), html: await page.content() });
+  await auditor.audit(await pageSource(page));
   await auditor.close();
   await context.close();
 });

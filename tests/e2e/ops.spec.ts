@@ -1,7 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { baseURL, E2E_STAFF, simulatorURL } from '../../playwright.config';
 import { declareAndSubmit, startAndAnswerAll } from '../support/apply';
-import { expectNoAxeViolations } from '../support/axe';
+import { expectNoAxeViolations, pageSource } from '../support/axe';
 import { enterPassword, signInAsAdmin } from '../support/staff';
 
 // The operations page: for province admins signed in with both factors (lib/staff/roles.ts: ops:view),
@@ -117,6 +117,6 @@ test.describe('signed in as a province admin', () => {
 
   test('has no axe violations', async ({ page, browser }) => {
     await page.goto('/en/ops');
-    await expectNoAxeViolations(browser, { url: page.url(), html: await page.content() });
+    await expectNoAxeViolations(browser, await pageSource(page));
   });
 });

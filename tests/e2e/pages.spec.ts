@@ -3,7 +3,7 @@ import { localeInfo } from '@/i18n/locales';
 import { visibleQuestions } from '@/catalogue/forms/flow';
 import { findJourney } from '@/catalogue/forms/journeys';
 import { declareAndSubmit, startAndAnswerAll } from '../support/apply';
-import { expectNoAxeViolations } from '../support/axe';
+import { expectNoAxeViolations, pageSource } from '../support/axe';
 import { locales, pageTypes } from '../support/pages';
 import { signInAsAdmin } from '../support/staff';
 
@@ -97,7 +97,7 @@ for (const [path, lang] of [
       'href',
       `/${lang}`,
     );
-    await expectNoAxeViolations(browser, { url: page.url(), html: await page.content() });
+    await expectNoAxeViolations(browser, await pageSource(page));
   });
 }
 

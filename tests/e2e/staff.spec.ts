@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { baseURL, E2E_STAFF } from '../../playwright.config';
-import { expectNoAxeViolations } from '../support/axe';
+import { expectNoAxeViolations, pageSource } from '../support/axe';
 import { enterPassword, staffWords } from '../support/staff';
 import { totpCode } from '../support/totp';
 
@@ -15,7 +15,7 @@ const axeHere = async (
 ) => {
   // axe runs once, in the js project; the no-js project's markup is the same server HTML.
   if (test.info().project.name === 'js') {
-    await expectNoAxeViolations(browser, { url: page.url(), html: await page.content() });
+    await expectNoAxeViolations(browser, await pageSource(page));
   }
 };
 

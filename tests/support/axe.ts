@@ -1,5 +1,5 @@
 import AxeBuilder from '@axe-core/playwright';
-import { expect, type Browser } from '@playwright/test';
+import { expect, type Browser, type Page } from '@playwright/test';
 
 export const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 
@@ -48,4 +48,15 @@ export async function expectNoAxeViolations(browser: Browser, source: Source) {
   } finally {
     await auditor.close();
   }
+}
+
+/**
+ * What the page shows now, for an auditor. With JavaScript, Next.js streams a re-rendered page's metadata
+ * after its body (streaming metadata), so right after a client navigation the DOM may have no <title> for a
+ * moment; wait for it, as a screen reader would announce it once there. A page that never gets one still
+ * fails, here.
+ */
+export async function pageSource(page: Page): Promise<Source> {
+  await expect(page).toHaveTitle(/\S/);
+  return { url: page.url(), html: await page.content() };
 }
