@@ -13,7 +13,8 @@ function userNamePart(project: string): string {
 }
 /**
  * Staff accounts this test server seeds (db/seedStaff.ts reads STAFF_SEED while preparing its database):
- * one password for all, a province admin whose second factor is already enrolled with `totpKey`, a helper,
+ * one password for all, a province admin and a Tân Quang officer whose second factor is already enrolled
+ * with `totpKey`, a helper,
  * and per project (js, no-js) an admin who has not enrolled yet, a helper to lock out and one to sign out
  * everywhere, so that parallel tests never share an account whose state they change.
  */
@@ -22,6 +23,8 @@ export const E2E_STAFF = {
   totpKey: 'e2e-totp-key-not-secret',
   admin: 'e2e.admin',
   helper: 'e2e.helper',
+  /** A one-stop officer of Tân Quang, second factor enrolled like the admin's. */
+  officer: 'e2e.officer',
   enrol: (project: string) => `e2e.enrol.${userNamePart(project)}`,
   locked: (project: string) => `e2e.lock.${userNamePart(project)}`,
   signOut: (project: string) => `e2e.out.${userNamePart(project)}`,
@@ -29,6 +32,7 @@ export const E2E_STAFF = {
 const staffSeed = [
   `${E2E_STAFF.admin}:province-admin::totp`,
   `${E2E_STAFF.helper}:helper:tan-quang`,
+  `${E2E_STAFF.officer}:commune-officer:tan-quang:totp`,
   ...['js', 'no-js'].flatMap((project) => [
     `${E2E_STAFF.enrol(project)}:province-admin`,
     `${E2E_STAFF.locked(project)}:helper:tan-quang`,

@@ -97,36 +97,50 @@ export interface LastAttempt {
 }
 
 /** A submitted application: what the person answered, frozen with the journey version they answered. */
-export const submissions = pgTable('submissions', {
-  id: uuid('id').primaryKey().defaultRandom(),
-  /** The receipt reference shown to the person: short, unambiguous (no 0/O, 1/I/L). */
-  reference: text('reference').notNull().unique(),
-  /** One submission per draft, enforced here: a double tap or a resubmit finds the existing row. */
-  draftId: uuid('draft_id').notNull().unique(),
-  journeyId: text('journey_id').notNull(),
-  journeyVersion: integer('journey_version').notNull(),
-  answers: jsonb('answers').$type<Record<string, unknown>>().notNull(),
-  officeCommuneId: text('office_commune_id')
-    .notNull()
-    .references(() => communes.id),
-  /** Last 4 digits of the phone number, a second factor for tracking; the full number stays in answers. */
-  phoneLast4: text('phone_last4'),
-  /** Last 4 digits of the applicant's citizen ID, the other accepted second factor. */
-  cidLast4: text('cid_last4'),
-  /**
-   * Random key carried by the receipt's QR code (`/track/<reference>?k=<key>`), so the printed receipt
-   * opens the status without typing; typing the reference instead needs the second factor.
-   */
-  trackingKey: text('tracking_key').unique(),
-  /** Assisted mode (docs/adr/0026): the channel, and for helper and officer who helped, where, how consented. */
-  channel: text('channel', { enum: channels }).notNull().default('self'),
-  helperId: text('helper_id'),
-  /** The helper's name as it was when they filed, printed on the receipt ("submitted with the help of"). */
-  helperName: text('helper_name'),
-  assistPlace: jsonb('assist_place').$type<AssistPlace | null>(),
-  consentReadIn: text('consent_read_in'),
-  submittedAt: timestamp('submitted_at', { withTimezone: true }).notNull().defaultNow(),
-});
+export const submissions = pgTable(
+  'submissions',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    /** The receipt reference shown to the person: short, unambiguous (no 0/O, 1/I/L). */
+    reference: text('reference').notNull().unique(),
+    /** One submission per draft, enforced here: a double tap or a resubmit finds the existing row. */
+    draftId: uuid('draft_id').notNull().unique(),
+    journeyId: text('journey_id').notNull(),
+    journeyVersion: integer('journey_version').notNull(),
+    answers: jsonb('answers').$type<Record<string, unknown>>().notNull(),
+    officeCommuneId: text('office_commune_id')
+      .notNull()
+      .references(() => communes.id),
+    /** Last 4 digits of the phone number, a second factor for tracking; the full number stays in answers. */
+    phoneLast4: text('phone_last4'),
+    /** Last 4 digits of the applicant's citizen ID, the other accepted second factor. */
+    cidLast4: text('cid_last4'),
+    /**
+     * Random key carried by the receipt's QR code (`/track/<reference>?k=<key>`), so the printed receipt
+     * opens the status without typing; typing the reference instead needs the second factor.
+     */
+    trackingKey: text('tracking_key').unique(),
+    /** Assisted mode (docs/adr/0026): the channel, and for helper and officer who helped, where, how consented. */
+    channel: text('channel', { enum: channels }).notNull().default('self'),
+    helperId: text('helper_id'),
+    /** The helper's name as it was when they filed, printed on the receipt ("submitted with the help of"). */
+    helperName: text('helper_name'),
+    assistPlace: jsonb('assist_place').$type<AssistPlace | null>(),
+    consentReadIn: text('consent_read_in'),
+    submittedAt: timestamp('submitted_at', { withTimezone: true }).notNull().defaultNow(),
+    /**
+     * The officer's desk (docs/adr/0027): when the villager's original papers were seen at the one-stop desk,
+     * and by whom (staff_users.id). Set once; the audit log keeps the act itself.
+     */
+    originalsReceivedAt: timestamp('originals_received_at', { withTimezone: true }),
+    originalsReceivedBy: text('originals_received_by'),
+  },
+  (t) => [
+    // The officer's desk lists a commune's dossiers newest first; the afternoon's list, one helper's.
+    index('submissions_office_idx').on(t.officeCommuneId, t.submittedAt),
+    index('submissions_helper_idx').on(t.helperId, t.submittedAt),
+  ],
+);
 
 /** One dossier per procedure: a bundle's submission has several, each delivered on its own. */
 export const dossiers = pgTable(

@@ -1,7 +1,7 @@
 import type { AssistPlace, Channel, Draft } from '@/db/schema';
 import { isLocale, type Locale } from '@/i18n/locales';
 import { displayableText } from '@/catalogue/forms/text';
-import { allows, type Grant } from './staff/roles';
+import { allows, communesWhere, type Grant } from './staff/roles';
 import type { Staff } from './staff/session';
 
 /**
@@ -25,7 +25,7 @@ export function parsePlace(kind: string, rawName: string): AssistPlace | PlacePr
 
 /** The communes a staff member may file for: those where one of their grants gives `dossiers:file`. */
 export function filingCommunes(grants: readonly Grant[], communeIds: readonly string[]): string[] {
-  return communeIds.filter((commune) => allows(grants, 'dossiers:file', { commune }));
+  return communesWhere(grants, 'dossiers:file', communeIds);
 }
 
 /** An officer processes the commune's dossiers at its desk; anyone else who may file is a helper. */
@@ -44,4 +44,23 @@ export function mayContinue(draft: Pick<Draft, 'assistedBy'>, staff: Staff | nul
 /** The language the helper says they read the consent text aloud in, or null if it is not one we know. */
 export function readAloudLanguage(value: string): Locale | null {
   return isLocale(value) ? value : null;
+}
+
+/** Midnight in Vietnam (UTC+7, no daylight saving): the start of "today" for the afternoon's list. */
+export function startOfTodayInVietnam(now = new Date()): Date {
+  const shifted = new Date(now.getTime() + 7 * 3600_000);
+  shifted.setUTCHours(0, 0, 0, 0);
+  return new Date(shifted.getTime() - 7 * 3600_000);
+}
+
+/**
+ * A villager's name as a slip prints it: the given name (last word) whole, the others as initials —
+ * "Lò Thị Mỷ" → "L. T. Mỷ". Enough for the helper to hand each slip to the right person; little for anyone
+ * who finds a lost one.
+ */
+export function nameOnSlip(fullName: string): string {
+  const words = fullName.trim().split(/\s+/).filter(Boolean);
+  if (words.length <= 1) return words[0] ?? '';
+  const given = words[words.length - 1]!;
+  return [...words.slice(0, -1).map((w) => `${[...w][0]!.toLocaleUpperCase('vi')}.`), given].join(' ');
 }

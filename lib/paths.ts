@@ -33,6 +33,16 @@ export const paths = {
   staffForbidden: () => '/staff/forbidden',
   /** Assisted mode's home: apply for a villager, today's list, clear the device. */
   staffAssist: () => '/staff/assist',
+  /** The afternoon's receipts as slips, several per A4 sheet, to print at once. */
+  staffSlips: () => '/staff/assist/slips',
+  /** The officer's desk: search a commune's dossiers; its queue. */
+  staffDesk: (query?: string) => `/staff/desk${query ? `?q=${encodeURIComponent(query)}` : ''}`,
+  /** One dossier at the desk, whole (each opening audited). */
+  staffDossier: (reference: string) => `/staff/desk/${reference}`,
+  /** The audit log (province admins). */
+  staffAudit: () => '/staff/audit',
+  /** An attachment as the desk opens it (audited). */
+  staffFile: (fileId: string) => `/api/staff/files/${fileId}`,
   leaflet: (guide: { kind: 'procedure' | 'life-event'; id: string }, source?: string) =>
     `${guide.kind === 'procedure' ? `/procedures/${guide.id}` : `/life-events/${guide.id}`}/leaflet${source ? `/${source}` : ''}`,
   screen: (screenId: string) => `/screens/${screenId}`,

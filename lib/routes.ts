@@ -32,10 +32,22 @@ export function isKnownPath(segments: readonly string[]): boolean {
   // For staff only: the pages themselves send anyone else to sign in (lib/staff/session.ts).
   if (first === 'ops') return second === undefined;
   if (first === 'staff') {
-    return (
-      third === undefined &&
-      ['sign-in', 'second-factor', 'enrol', 'account', 'forbidden', 'assist'].includes(second ?? '')
-    );
+    if (third === undefined) {
+      return [
+        'sign-in',
+        'second-factor',
+        'enrol',
+        'account',
+        'forbidden',
+        'assist',
+        'desk',
+        'audit',
+      ].includes(second ?? '');
+    }
+    // The afternoon's slips; one dossier at the desk, by its reference's shape (the page says if it exists).
+    if (second === 'assist') return third === 'slips';
+    if (second === 'desk') return parseCode(third) !== null;
+    return false;
   }
   if (first === 'life-events') return second !== undefined && isLifeEventId(second) && third === undefined;
   if (first === 'apply') {

@@ -1,6 +1,6 @@
 import { desc, eq } from 'drizzle-orm';
 import type { Database } from '../client';
-import { auditEvents } from '../schema';
+import { auditEvents, staffUsers, submissions } from '../schema';
 
 /**
  * What staff did (docs/adr/0023). This module only inserts and reads: the table refuses UPDATE and
@@ -22,6 +22,11 @@ export const auditActions = [
   'consent-read-aloud',
   'application-filed',
   'device-cleared',
+  'dossier-opened',
+  'dossier-open-refused',
+  'attachment-opened',
+  'originals-received',
+  'slips-opened',
 ] as const;
 export type AuditAction = (typeof auditActions)[number];
 
@@ -50,12 +55,44 @@ export async function recordAudit(db: Executor, event: NewAuditEvent): Promise<v
   });
 }
 
-/** The latest entries, newest first; of one actor when given. */
-export function auditTrail(db: Database, options: { actorId?: string; limit?: number } = {}) {
+/** The latest entries, newest first; of one actor, or about one submission, when given. */
+export function auditTrail(
+  db: Database,
+  options: { actorId?: string; submissionId?: string; limit?: number } = {},
+) {
   return db
     .select()
     .from(auditEvents)
-    .where(options.actorId ? eq(auditEvents.actorId, options.actorId) : undefined)
+    .where(
+      options.actorId
+        ? eq(auditEvents.actorId, options.actorId)
+        : options.submissionId
+          ? eq(auditEvents.submissionId, options.submissionId)
+          : undefined,
+    )
     .orderBy(desc(auditEvents.occurredAt))
     .limit(options.limit ?? 50);
+}
+
+/** `auditTrail` with each actor's user name and name, for pages that show who did what. */
+export function auditTrailWithActors(db: Database, options: { submissionId?: string; limit?: number } = {}) {
+  return db
+    .select({
+      id: auditEvents.id,
+      occurredAt: auditEvents.occurredAt,
+      action: auditEvents.action,
+      actorId: auditEvents.actorId,
+      actorName: staffUsers.name,
+      actorUsername: staffUsers.username,
+      submissionId: auditEvents.submissionId,
+      reference: submissions.reference,
+      deviceId: auditEvents.deviceId,
+      clientAddress: auditEvents.clientAddress,
+    })
+    .from(auditEvents)
+    .leftJoin(staffUsers, eq(staffUsers.id, auditEvents.actorId))
+    .leftJoin(submissions, eq(submissions.id, auditEvents.submissionId))
+    .where(options.submissionId ? eq(auditEvents.submissionId, options.submissionId) : undefined)
+    .orderBy(desc(auditEvents.occurredAt))
+    .limit(options.limit ?? 100);
 }

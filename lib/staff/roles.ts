@@ -107,6 +107,15 @@ export function allows(grants: readonly Grant[], permission: Permission, scope: 
   });
 }
 
+/** The communes among `communeIds` where one of `grants` gives `permission`. */
+export function communesWhere(
+  grants: readonly Grant[],
+  permission: Permission,
+  communeIds: readonly string[],
+): string[] {
+  return communeIds.filter((commune) => allows(grants, permission, { commune }));
+}
+
 export function needsSecondFactor(grants: readonly Grant[]): boolean {
   return grants.some((grant) => secondFactorRoles.has(grant.role));
 }

@@ -35,10 +35,17 @@ export async function enterPassword(
   await page.getByRole('button', { name: words.signIn, exact: true }).click();
 }
 
-/** Signs the seeded province admin in, password then the authenticator's code; ends on the account page. */
-export async function signInAsAdmin(page: Page, locale: 'vi' | 'en' = 'vi') {
+/**
+ * Signs a seeded staff member with an enrolled second factor in (the province admin unless told), password
+ * then the authenticator's code; ends on the account page.
+ */
+export async function signInAsAdmin(
+  page: Page,
+  locale: 'vi' | 'en' = 'vi',
+  username: string = E2E_STAFF.admin,
+) {
   const words = staffWords[locale];
-  await enterPassword(page, E2E_STAFF.admin, locale);
+  await enterPassword(page, username, locale);
   await expect(page).toHaveURL(/\/staff\/second-factor$/);
   await page.getByLabel(words.code).fill(totpCode(base32(E2E_STAFF.totpKey)));
   await page.getByRole('button', { name: words.confirm }).click();

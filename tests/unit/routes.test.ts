@@ -44,6 +44,25 @@ describe('route table used by the proxy', () => {
     expect(isKnownPath(segments(paths.languages()))).toBe(true);
   });
 
+  it('knows the staff pages, a desk dossier by its reference’s shape, and nothing else under staff', () => {
+    for (const path of [
+      paths.staffSignIn(),
+      paths.staffAccount(),
+      paths.staffAssist(),
+      paths.staffSlips(),
+      paths.staffDesk('lo thi my'),
+      paths.staffDossier('ABCD2345'),
+      paths.staffAudit(),
+    ]) {
+      expect(isKnownPath(segments(path)), path).toBe(true);
+    }
+    expect(isKnownPath(['staff', 'desk', 'ABCD0000'])).toBe(false);
+    expect(isKnownPath(['staff', 'desk', 'ABCD2345', 'x'])).toBe(false);
+    expect(isKnownPath(['staff', 'assist', 'other'])).toBe(false);
+    expect(isKnownPath(['staff', 'audit', 'x'])).toBe(false);
+    expect(isKnownPath(['staff', 'nope'])).toBe(false);
+  });
+
   it('rejects unknown ids and extra segments', () => {
     expect(isKnownPath(['life-events', 'nope'])).toBe(false);
     expect(isKnownPath(['procedures', 'nope'])).toBe(false);

@@ -8,7 +8,7 @@ import { getT } from '@/i18n/translate';
 import { communeIds, database } from '@/lib/applications';
 import { filingCommunes } from '@/lib/assist';
 import { localePath, paths } from '@/lib/paths';
-import { allows } from '@/lib/staff/roles';
+import { allows, communesWhere } from '@/lib/staff/roles';
 import { signedInStaff } from '@/lib/staff/session';
 import { staffRobots } from '../staffRequest';
 import { signOutEverywhere, signOutStaff } from './actions';
@@ -62,6 +62,20 @@ export default async function StaffAccountPage({ params, searchParams }: Props) 
         <p className="mt-6">
           <a href={localePath(locale, paths.staffAssist())} className="font-bold">
             {t('assist')}
+          </a>
+        </p>
+      )}
+      {communesWhere(staff.grants, 'dossiers:process', communeIds).length > 0 && (
+        <p className="mt-6">
+          <a href={localePath(locale, paths.staffDesk())} className="font-bold">
+            {t('desk')}
+          </a>
+        </p>
+      )}
+      {allows(staff.grants, 'audit:view') && (
+        <p className="mt-6">
+          <a href={localePath(locale, paths.staffAudit())} className="font-bold">
+            {t('audit')}
           </a>
         </p>
       )}

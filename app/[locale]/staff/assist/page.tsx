@@ -5,12 +5,14 @@ import { filingsSince } from '@/db/queries/assist';
 import { listCommunes } from '@/db/queries/communes';
 import { ErrorSummary, FieldError } from '@/components/forms/ErrorSummary';
 import { SubmitButton } from '@/components/forms/SubmitButton';
+import { DataTable } from '@/components/staff/DataTable';
 import { PageShell } from '@/components/layout/PageShell';
 import { formatDateTime } from '@/i18n/format';
 import { localeFrom } from '@/i18n/params';
 import { getT } from '@/i18n/translate';
 import { communeIds, database } from '@/lib/applications';
-import { filingCommunes, PLACE_NAME_MAX } from '@/lib/assist';
+import { filingCommunes, PLACE_NAME_MAX, startOfTodayInVietnam } from '@/lib/assist';
+import { applicantName } from '@/lib/applicant';
 import { formatCode } from '@/lib/codes';
 import { localePath, paths } from '@/lib/paths';
 import { signedInStaff } from '@/lib/staff/session';
@@ -25,13 +27,6 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 }
 
 const placeErrors = ['place-kind', 'place-name', 'place-name-long'] as const;
-
-/** Midnight in Vietnam (UTC+7, no daylight saving): the start of "today" for the afternoon's list. */
-function startOfTodayInVietnam(now = new Date()): Date {
-  const shifted = new Date(now.getTime() + 7 * 3600_000);
-  shifted.setUTCHours(0, 0, 0, 0);
-  return new Date(shifted.getTime() - 7 * 3600_000);
-}
 
 /**
  * Assisted mode's home (docs/adr/0026): start an application for a villager, see what was filed today,
@@ -160,31 +155,29 @@ export default async function AssistPage({ params, searchParams }: Props) {
         <SubmitButton>{t('start')}</SubmitButton>
       </ActionForm>
 
-      <h2 className="mt-10 text-2xl">{t('today')}</h2>
+      <h2 id="today" className="mt-10 text-2xl">
+        {t('today')}
+      </h2>
       {today.length === 0 ? (
         <p className="mt-2">{t('todayEmpty')}</p>
       ) : (
-        <table className="mt-3 w-full border-collapse text-left">
-          <thead>
-            <tr className="border-b-2 border-slate-900">
-              <th scope="col" className="py-2 pr-3">
-                {t('columns.villager')}
-              </th>
-              <th scope="col" className="py-2 pr-3">
-                {t('columns.procedure')}
-              </th>
-              <th scope="col" className="py-2 pr-3">
-                {t('columns.reference')}
-              </th>
-              <th scope="col" className="py-2">
-                {t('columns.status')}
-              </th>
-            </tr>
-          </thead>
-          <tbody>
+        <>
+          <p className="mt-2">
+            <a href={localePath(locale, paths.staffSlips())} className="font-bold">
+              {t('slips')}
+            </a>
+          </p>
+          <DataTable
+            labelledBy="today"
+            columns={[
+              t('columns.villager'),
+              t('columns.procedure'),
+              t('columns.reference'),
+              t('columns.status'),
+            ]}
+          >
             {today.map(({ submission, statuses }) => {
-              const answers = submission.answers as Record<string, unknown>;
-              const name = String(answers['applicant-name'] ?? answers['partner1-name'] ?? '');
+              const name = applicantName(submission.answers);
               const sentBack = statuses.includes('more-documents-needed');
               return (
                 <tr key={submission.id} className="border-b border-slate-300 align-top">
@@ -212,8 +205,8 @@ export default async function AssistPage({ params, searchParams }: Props) {
                 </tr>
               );
             })}
-          </tbody>
-        </table>
+          </DataTable>
+        </>
       )}
 
       <ActionForm locale={locale} action={finishAndClear} className="mt-10 border-t border-slate-300 pt-6">
