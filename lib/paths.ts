@@ -13,6 +13,8 @@ export const paths = {
   apply: (id: string) => `/procedures/${id}/apply`,
   tasks: (journeyId: string) => `/apply/${journeyId}`,
   consent: (journeyId: string) => `/apply/${journeyId}/consent`,
+  /** "Start" with an unfinished application on this browser: go on with it, or start one's own. */
+  inProgress: (journeyId: string) => `/apply/${journeyId}/in-progress`,
   question: (journeyId: string, questionId: string, change = false) =>
     `/apply/${journeyId}/q/${questionId}${change ? '?change=1' : ''}`,
   check: (journeyId: string) => `/apply/${journeyId}/check`,

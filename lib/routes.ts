@@ -56,7 +56,7 @@ export function isKnownPath(segments: readonly string[]): boolean {
     if (third === undefined) return true;
     if (third === 'q')
       return rest[0] !== undefined && findQuestion(findJourney(second)!, rest[0]) !== undefined;
-    return ['consent', 'check', 'confirmation'].includes(third);
+    return ['consent', 'check', 'confirmation', 'in-progress'].includes(third);
   }
   // The reference's shape is checked here; whether it exists is for the page (lib/routes cannot ask the DB).
   if (first === 'track' && second === undefined) return true;

@@ -4,6 +4,7 @@ import { afterBuild, type Mutant } from './types';
 const unit = ['tests/unit/assist.test.ts'];
 /** The browser-level rules need a fresh build, as for any Playwright run (E2E_PORT etc.). */
 const spec = afterBuild('test tests/e2e/assist.spec.ts --project=no-js');
+const sharedDeviceSpec = afterBuild('test tests/e2e/sharedDevice.spec.ts --project=no-js');
 
 export default [
   {
@@ -77,5 +78,22 @@ export default [
     find: 'const assistant = await requireAssistant(locale, own.draft);',
     replace: 'const assistant = null;',
     command: spec,
+  },
+  {
+    id: 'shared-device-start-reopens',
+    description: "On a shared device, Start silently reopens the last person's unfinished application",
+    file: 'app/[locale]/apply/actions.ts',
+    find: 'redirect(localePath(locale, paths.inProgress(journey.id)))',
+    replace: 'redirect(localePath(locale, paths.tasks(journey.id)))',
+    command: sharedDeviceSpec,
+  },
+  {
+    id: 'shared-device-fresh-same-session',
+    description: '"Start my own" keeps the last person\'s session',
+    file: 'app/[locale]/apply/[journeyId]/in-progress/actions.ts',
+    find: 'const sessionHash = await newSession();',
+    // Imported where it stands, so that the mutant builds: a build failure would look like a kill.
+    replace: "const sessionHash = await (await import('@/lib/session')).ensureSessionHash();",
+    command: sharedDeviceSpec,
   },
 ] satisfies Mutant[];

@@ -20,6 +20,8 @@ describe('route table used by the proxy', () => {
     expect(isKnownPath(['apply', 'resume'])).toBe(true);
     expect(isKnownPath(['apply', 'birth-bundle'])).toBe(true);
     expect(isKnownPath(['apply', 'birth-bundle', 'check'])).toBe(true);
+    expect(isKnownPath(segments(paths.inProgress('birth-bundle')))).toBe(true);
+    expect(isKnownPath(['apply', 'birth-bundle', 'elsewhere'])).toBe(false);
     expect(isKnownPath(['apply', 'birth-bundle', 'q', 'child-name'])).toBe(true);
     expect(isKnownPath(['apply', 'birth-bundle', 'q', 'no-such-question'])).toBe(false);
     expect(isKnownPath(['apply', 'register-permanent-residence'])).toBe(false);

@@ -77,7 +77,8 @@ export async function startApplication(form: FormData) {
   const db = await database();
   await deleteExpiredDrafts(db);
   const existing = await loadOwnDraft(journey.id);
-  if (existing && !existing.submitted) redirect(localePath(locale, paths.tasks(journey.id)));
+  // Not reopened silently: on a shared device it may be someone else's (in-progress/page.tsx asks).
+  if (existing && !existing.submitted) redirect(localePath(locale, paths.inProgress(journey.id)));
   await createDraft(db, {
     sessionHash,
     journeyId: journey.id,
