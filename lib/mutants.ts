@@ -1,7 +1,7 @@
 import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { Mutant } from '@/tests/mutants/types';
+import { BUILD_FAILED_EXIT, type Mutant } from '@/tests/mutants/types';
 
 /**
  * The pure parts of `npm run test:mutants` (scripts/mutants.ts, docs/adr/0022): loading the hand-written
@@ -147,6 +147,17 @@ export function summaryLine(results: readonly Result[]): string {
   const count = (o: Outcome) => results.filter((r) => r.outcome === o).length;
   const ratio = results.length === 0 ? 0 : (100 * count('killed')) / results.length;
   return `${count('killed')} killed, ${count('survived')} survived, ${count('stale')} stale (kill ratio ${ratio.toFixed(0)}%)`;
+}
+
+/**
+ * A mutant's outcome from its command's exit status: 0 means its tests passed with the bug in place
+ * (survived); BUILD_FAILED_EXIT means the mutated source did not build, so no test ran (stale, never
+ * killed: a type error is not a test noticing); anything else, a test failed (killed).
+ */
+export function outcomeOfExit(code: number): { outcome: Outcome; note?: string } {
+  if (code === 0) return { outcome: 'survived' };
+  if (code === BUILD_FAILED_EXIT) return { outcome: 'stale', note: 'the mutated source does not build' };
+  return { outcome: 'killed' };
 }
 
 /** Exit status of the whole run: only a list where every mutant was killed passes. */

@@ -4,6 +4,7 @@ import {
   allKilled,
   commandFor,
   loadMutants,
+  outcomeOfExit,
   report,
   restoreLive,
   selectMutants,
@@ -117,11 +118,12 @@ async function tryMutant(mutant: ListedMutant): Promise<Result> {
   const seconds = (performance.now() - started) / 1000;
   if ('stale' in outcome)
     return { mutant, outcome: 'stale', seconds, note: `${mutant.file}: ${outcome.stale}` };
+  const result = outcomeOfExit(outcome.ran);
   return {
     mutant,
-    outcome: outcome.ran === 0 ? 'survived' : 'killed',
+    outcome: result.outcome,
     seconds,
-    note: mutant.command ? argv.join(' ') : (mutant.tests ?? []).join(' '),
+    note: result.note ?? (mutant.command ? argv.join(' ') : (mutant.tests ?? []).join(' ')),
   };
 }
 

@@ -73,8 +73,10 @@ export default [
     id: 'desk-open-any-commune',
     description: "An officer opens another commune's dossier by its address",
     file: 'app/[locale]/staff/desk/[reference]/page.tsx',
-    find: "found !== null && allows(staff.grants, 'dossiers:process', { commune: found.submission.officeCommuneId })",
-    replace: 'found !== null',
+    find: "allows(staff.grants, 'dossiers:process', { commune: found.submission.officeCommuneId })",
+    // Kept a boolean expression of `found`, so that TypeScript's narrowing still lets the page build.
+    replace:
+      "(allows(staff.grants, 'dossiers:process', { commune: found.submission.officeCommuneId }) || true)",
     command: spec,
   },
   {

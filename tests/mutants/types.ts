@@ -19,14 +19,20 @@ export interface Mutant {
 }
 
 /**
+ * The exit status of an `afterBuild` command whose build failed: the mutant does not compile (a type error
+ * the replacement made), so no test ran, and scripts/mutants.ts counts it stale, never killed.
+ */
+export const BUILD_FAILED_EXIT = 97;
+
+/**
  * A command that builds the portal with the mutant in place, then runs `playwright` (its arguments). The
- * build needs PUBLIC_ORIGIN (lib/env.ts): without it the build itself would fail and the mutant would look
- * killed by a test that never ran.
+ * build needs PUBLIC_ORIGIN (lib/env.ts): without it the build itself would fail. A failed build exits
+ * with BUILD_FAILED_EXIT, which is not a kill.
  */
 export function afterBuild(playwright: string): readonly string[] {
   return [
     'sh',
     '-c',
-    `PUBLIC_ORIGIN=\${PUBLIC_ORIGIN:-http://127.0.0.1:\${E2E_PORT:-3100}} npx next build >/dev/null && npx playwright ${playwright}`,
+    `PUBLIC_ORIGIN=\${PUBLIC_ORIGIN:-http://127.0.0.1:\${E2E_PORT:-3100}} npx next build >/dev/null || exit ${BUILD_FAILED_EXIT}; npx playwright ${playwright}`,
   ];
 }

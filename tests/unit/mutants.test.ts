@@ -8,6 +8,7 @@ import {
   commandFor,
   loadMutants,
   occurrences,
+  outcomeOfExit,
   report,
   selectMutants,
   restoreLive,
@@ -16,6 +17,7 @@ import {
   type ListedMutant,
   type Result,
 } from '@/lib/mutants';
+import { afterBuild, BUILD_FAILED_EXIT } from '@/tests/mutants/types';
 
 // The pure parts of `npm run test:mutants` (scripts/mutants.ts): a runner that miscounted would report a
 // kill ratio nobody could trust.
@@ -183,5 +185,19 @@ describe('the report', () => {
     expect(allKilled(results)).toBe(false);
     expect(allKilled(results.slice(0, 2))).toBe(true);
     expect(summaryLine([])).toBe('0 killed, 0 survived, 0 stale (kill ratio 0%)');
+  });
+
+  it('counts a mutant whose source does not build as stale, never as killed', () => {
+    expect(outcomeOfExit(0).outcome).toBe('survived');
+    expect(outcomeOfExit(1).outcome).toBe('killed');
+    expect(outcomeOfExit(-1).outcome).toBe('killed');
+    expect(outcomeOfExit(BUILD_FAILED_EXIT)).toEqual({
+      outcome: 'stale',
+      note: 'the mutated source does not build',
+    });
+    // The build-then-Playwright command really exits with that status when its build fails.
+    const [shell, flag, script] = afterBuild('test nothing');
+    expect([shell, flag]).toEqual(['sh', '-c']);
+    expect(script).toContain(`npx next build >/dev/null || exit ${BUILD_FAILED_EXIT};`);
   });
 });
