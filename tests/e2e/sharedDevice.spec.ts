@@ -24,6 +24,10 @@ test('the next person on a shared device is asked, starts their own, and never s
   browser,
 }) => {
   const first = 'Sùng Thị Dế';
+  // The first person had also begun another application on this device.
+  await page.goto('/vi/procedures/cultural-family-title/apply');
+  await page.getByRole('button', { name: 'Bắt đầu' }).click();
+  await expect(page).toHaveURL(/\/consent$/);
   const code = await leaveHalfway(page, first);
 
   // The next person presses Start: asked, with nothing of the first person's on the page.
@@ -42,6 +46,9 @@ test('the next person on a shared device is asked, starts their own, and never s
   await page.goto('/vi/apply/register-birth/q/applicant-name');
   await expect(page.locator('#applicant-name')).toHaveValue('');
   expect(await page.content()).not.toContain(first);
+  // A new session: none of the first person's applications opens here any more, of any procedure.
+  await page.goto('/vi/apply/cultural-family-title');
+  await expect(page).toHaveURL(/\/apply\/resume\?expired=cultural-family-title$/);
 
   // Their own application is the one "Start" now offers to go on with.
   await page.goto('/vi/procedures/register-birth/apply');
