@@ -38,3 +38,8 @@ export const province = {
     { id: 'nam-dan', name: 'Nậm Dần', agencyCode: sample('000.24.53.H60'), isPilot: true },
   ],
 } as const satisfies ProvinceConfig;
+
+/** A commune's name by its id, or the id itself for one the catalogue no longer lists. */
+export function communeName(id: string): string {
+  return province.communes.find((c) => c.id === id)?.name ?? id;
+}

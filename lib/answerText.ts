@@ -1,6 +1,6 @@
 import type { AnswerValue, Question } from '@/catalogue/forms/types';
 import { maskCitizenId } from '@/catalogue/forms/citizenId';
-import { province } from '@/catalogue/province';
+import { communeName } from '@/catalogue/province';
 import { formatDate } from '@/i18n/format';
 import type { Locale } from '@/i18n/locales';
 import { getT, type KeyIn } from '@/i18n/translate';
@@ -26,9 +26,7 @@ export function answerText(locale: Locale, question: Question, answer: AnswerVal
     case 'name':
     case 'phone':
     case 'number':
-      return question.kind === 'commune'
-        ? (province.communes.find((c) => c.id === answer)?.name ?? answer)
-        : answer;
+      return question.kind === 'commune' ? communeName(answer) : answer;
     case 'citizen-id':
       // Shown masked even to its owner: the screen may be a shared laptop at the village hall.
       return maskCitizenId(answer);

@@ -1,5 +1,7 @@
 import QRCode from 'qrcode';
 import { env } from '@/lib/env';
+import type { Locale } from '@/i18n/locales';
+import { localePath, paths } from '@/lib/paths';
 
 /**
  * QR codes as inline SVG, drawn on the server. Error correction M and a 4-module quiet zone (the
@@ -27,4 +29,12 @@ export function publicOrigin(): string {
 /** The origin printed on leaflets: the same as every other link's. */
 export function printOrigin(): string {
   return publicOrigin();
+}
+
+/** What a receipt's QR code opens: tracking in `locale`, with the key, so no second factor is asked. */
+export function trackingUrl(
+  locale: Locale,
+  submission: { readonly reference: string; readonly trackingKey: string | null },
+): string {
+  return `${publicOrigin()}${localePath(locale, paths.track(submission.reference, submission.trackingKey ?? undefined))}`;
 }

@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import { redirect } from 'next/navigation';
-import { province } from '@/catalogue/province';
+import { communeName } from '@/catalogue/province';
 import { PageShell } from '@/components/layout/PageShell';
 import { helpedByText } from '@/components/AssistBanner';
 import { NotFoundView } from '@/components/NotFoundView';
@@ -10,7 +10,7 @@ import { getT } from '@/i18n/translate';
 import { loadSubmission } from '@/lib/applications';
 import { formatCode, parseCode } from '@/lib/codes';
 import { localePath, paths } from '@/lib/paths';
-import { publicOrigin, qrSvg } from '@/lib/qr';
+import { qrSvg, trackingUrl } from '@/lib/qr';
 import { mayView } from '@/lib/tracking';
 
 type Props = PageProps<'/[locale]/receipts/[reference]'>;
@@ -39,10 +39,9 @@ export default async function ReceiptPage({ params, searchParams }: Props) {
   const { submission, dossiers } = found;
   const t = getT(locale, 'apply.receipt');
   const procedures = getT(locale, 'catalogue.procedures');
-  const trackUrl = `${publicOrigin()}${localePath(locale, paths.track(submission.reference, submission.trackingKey ?? undefined))}`;
+  const trackUrl = trackingUrl(locale, submission);
   const svg = await qrSvg(trackUrl);
-  const commune =
-    province.communes.find((c) => c.id === submission.officeCommuneId)?.name ?? submission.officeCommuneId;
+  const commune = communeName(submission.officeCommuneId);
 
   return (
     <PageShell

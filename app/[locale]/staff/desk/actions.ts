@@ -1,7 +1,8 @@
 'use server';
 
 import { redirect } from 'next/navigation';
-import { markOriginalsReceived, openDossier } from '@/db/queries/desk';
+import { markOriginalsReceived } from '@/db/queries/desk';
+import { findSubmissionByReference } from '@/db/queries/submissions';
 import { isLocale } from '@/i18n/locales';
 import { database } from '@/lib/applications';
 import { parseCode } from '@/lib/codes';
@@ -21,12 +22,12 @@ export async function markOriginalsReceivedAction(form: FormData) {
   // Signed in first: an anonymous post goes to the sign-in page, not to "no access".
   await signedInStaff(locale);
   const db = await database();
-  const found = reference ? await openDossier(db, reference) : null;
-  if (!found) redirect(localePath(locale, paths.staffDesk()));
-  const staff = await requireStaff(locale, 'dossiers:process', { commune: found.submission.officeCommuneId });
-  await markOriginalsReceived(db, found.submission.id, {
+  const submission = reference ? await findSubmissionByReference(db, reference) : undefined;
+  if (!submission) redirect(localePath(locale, paths.staffDesk()));
+  const staff = await requireStaff(locale, 'dossiers:process', { commune: submission.officeCommuneId });
+  await markOriginalsReceived(db, submission.id, {
     id: staff.user.id,
     clientAddress: await clientAddress(),
   });
-  redirect(`${localePath(locale, paths.staffDossier(found.submission.reference))}?originals=1`);
+  redirect(`${localePath(locale, paths.staffDossier(submission.reference))}?originals=1`);
 }

@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import { redirect } from 'next/navigation';
 import { maskCitizenId } from '@/catalogue/forms/citizenId';
-import { province } from '@/catalogue/province';
+import { communeName } from '@/catalogue/province';
 import { DataTable } from '@/components/staff/DataTable';
 import { PageShell } from '@/components/layout/PageShell';
 import { communeQueue, readDeskQuery, searchDossiers } from '@/db/queries/desk';
@@ -21,8 +21,6 @@ type Props = PageProps<'/[locale]/staff/desk'>;
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return { title: getT(await localeFrom(params), 'staff.desk').text('title'), robots: staffRobots };
 }
-
-const communeName = (id: string) => province.communes.find((c) => c.id === id)?.name ?? id;
 
 /**
  * The officer's desk (docs/adr/0027): find a dossier of the commune by its reference, a person's name or a

@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import { redirect } from 'next/navigation';
-import { province } from '@/catalogue/province';
+import { communeName } from '@/catalogue/province';
 import { PageShell } from '@/components/layout/PageShell';
 import { filingsSince } from '@/db/queries/assist';
 import { recordAudit } from '@/db/queries/audit';
@@ -12,7 +12,7 @@ import { communeIds, database } from '@/lib/applications';
 import { filingCommunes, nameOnSlip, startOfTodayInVietnam } from '@/lib/assist';
 import { formatCode } from '@/lib/codes';
 import { localePath, paths } from '@/lib/paths';
-import { publicOrigin, qrSvg } from '@/lib/qr';
+import { qrSvg, trackingUrl } from '@/lib/qr';
 import { clientAddress } from '@/lib/rateLimit';
 import { signedInStaff } from '@/lib/staff/session';
 import { staffRobots } from '../../staffRequest';
@@ -46,7 +46,7 @@ export default async function SlipsPage({ params }: Props) {
   const procedures = getT(locale, 'catalogue.procedures');
   const slips = await Promise.all(
     today.map(async ({ submission }) => {
-      const trackUrl = `${publicOrigin()}${localePath(locale, paths.track(submission.reference, submission.trackingKey ?? undefined))}`;
+      const trackUrl = trackingUrl(locale, submission);
       return { submission, trackUrl, svg: await qrSvg(trackUrl) };
     }),
   );
@@ -69,9 +69,7 @@ export default async function SlipsPage({ params }: Props) {
         ) : (
           <ul className="slips mt-6 grid gap-4 sm:grid-cols-2" aria-label={t.text('listLabel')}>
             {slips.map(({ submission, trackUrl, svg }) => {
-              const commune =
-                province.communes.find((c) => c.id === submission.officeCommuneId)?.name ??
-                submission.officeCommuneId;
+              const commune = communeName(submission.officeCommuneId);
               return (
                 <li key={submission.id} className="slip rounded border border-slate-500 p-3">
                   <p className="font-bold">{receipt('title')}</p>

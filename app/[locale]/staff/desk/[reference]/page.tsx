@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import { visibleQuestions } from '@/catalogue/forms/flow';
 import type { Answers } from '@/catalogue/forms/types';
-import { province } from '@/catalogue/province';
+import { communeName } from '@/catalogue/province';
 import { helpedByText } from '@/components/AssistBanner';
 import { ActionForm } from '@/components/forms/ActionForm';
 import { SubmitButton } from '@/components/forms/SubmitButton';
@@ -86,11 +86,11 @@ export default async function DossierPage({ params, searchParams }: Props) {
   const history = await auditTrailWithActors(db, { submissionId: submission.id, limit: 50 });
   const journey = journeyOrNull(submission.journeyId);
   const answers = submission.answers as Answers;
+  const visible = journey ? visibleQuestions(journey, answers) : [];
   const questions = getT(locale, 'apply.questions');
   const sections = getT(locale, 'apply.task');
   const procedures = getT(locale, 'catalogue.procedures');
-  const commune =
-    province.communes.find((c) => c.id === submission.officeCommuneId)?.name ?? submission.officeCommuneId;
+  const commune = communeName(submission.officeCommuneId);
   const marked = (await searchParams).originals === '1';
   const readIn = submission.consentReadIn;
 
@@ -158,7 +158,7 @@ export default async function DossierPage({ params, searchParams }: Props) {
         <h2 className="mt-8 text-2xl">{t('answers')}</h2>
         {journey ? (
           journey.sections.map((section) => {
-            const rows = visibleQuestions(journey, answers).filter((v) => v.section.id === section.id);
+            const rows = visible.filter((v) => v.section.id === section.id);
             if (rows.length === 0) return null;
             return (
               <section key={section.id} className="mt-4">
