@@ -2,6 +2,8 @@ import { and, eq } from 'drizzle-orm';
 import type { Database } from '../client';
 import { uploadedFiles } from '../schema';
 
+type StoredFile = typeof uploadedFiles.$inferSelect;
+
 export async function storeFile(
   db: Database,
   file: {
@@ -29,4 +31,20 @@ export async function deleteFilesFor(db: Database, draftId: string, questionId: 
   await db
     .delete(uploadedFiles)
     .where(and(eq(uploadedFiles.draftId, draftId), eq(uploadedFiles.questionId, questionId)));
+}
+
+/**
+ * A stored file as the HTTP response that serves it, to its owner (/api/files) or to the desk
+ * (/api/staff/files): its checked type, never sniffed, never cached.
+ */
+export function fileResponse(file: Pick<StoredFile, 'content' | 'mimeType'>): Response {
+  const extension = file.mimeType === 'application/pdf' ? 'pdf' : file.mimeType.split('/')[1];
+  return new Response(Buffer.from(file.content), {
+    headers: {
+      'Content-Type': file.mimeType,
+      'Content-Disposition': `inline; filename="file.${extension}"`,
+      'Cache-Control': 'private, no-store',
+      'X-Content-Type-Options': 'nosniff',
+    },
+  });
 }

@@ -1,5 +1,5 @@
 import { eq } from 'drizzle-orm';
-import { findOwnFile } from '@/db/queries/files';
+import { fileResponse, findOwnFile } from '@/db/queries/files';
 import { drafts } from '@/db/schema';
 import { database } from '@/lib/applications';
 import { currentSessionHash } from '@/lib/session';
@@ -19,12 +19,5 @@ export async function GET(_request: Request, { params }: RouteContext<'/api/file
     owned.map((d) => d.id),
   );
   if (!file) return new Response('Not found', { status: 404 });
-  return new Response(Buffer.from(file.content), {
-    headers: {
-      'Content-Type': file.mimeType,
-      'Content-Disposition': `inline; filename="file.${file.mimeType === 'application/pdf' ? 'pdf' : file.mimeType.split('/')[1]}"`,
-      'Cache-Control': 'private, no-store',
-      'X-Content-Type-Options': 'nosniff',
-    },
-  });
+  return fileResponse(file);
 }

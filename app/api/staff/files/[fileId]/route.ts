@@ -1,5 +1,6 @@
 import { recordAudit } from '@/db/queries/audit';
 import { attachmentWithCommune } from '@/db/queries/desk';
+import { fileResponse } from '@/db/queries/files';
 import { database } from '@/lib/applications';
 import { clientAddress } from '@/lib/rateLimit';
 import { staffAuth } from '@/lib/staff/auth';
@@ -33,13 +34,5 @@ export async function GET(request: Request, { params }: RouteContext<'/api/staff
     detail: { fileId, questionId: found.file.questionId },
     clientAddress: await clientAddress(),
   });
-  const { file } = found;
-  return new Response(Buffer.from(file.content), {
-    headers: {
-      'Content-Type': file.mimeType,
-      'Content-Disposition': `inline; filename="file.${file.mimeType === 'application/pdf' ? 'pdf' : file.mimeType.split('/')[1]}"`,
-      'Cache-Control': 'private, no-store',
-      'X-Content-Type-Options': 'nosniff',
-    },
-  });
+  return fileResponse(found.file);
 }
