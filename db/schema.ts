@@ -314,10 +314,12 @@ export const staffSessions = pgTable(
     userId: text('user_id')
       .notNull()
       .references(() => staffUsers.id, { onDelete: 'cascade' }),
+    /** A session opened by a helper device's PIN (helper_devices.id): ended when the device is revoked. */
+    deviceId: uuid('device_id'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index('staff_sessions_user_idx').on(t.userId)],
+  (t) => [index('staff_sessions_user_idx').on(t.userId), index('staff_sessions_device_idx').on(t.deviceId)],
 );
 
 export const staffAccounts = pgTable(
@@ -405,6 +407,46 @@ export const staffRoleGrants = pgTable(
 );
 
 /**
+ * A helper's laptop or phone, enrolled by a QR code the team leader issued (docs/adr/0028): the pattern
+ * of ODK Central's app users, with no password to remember. The QR code carries a one-time token valid
+ * for 15 minutes; enrolling sets the device's secret (kept in an httpOnly cookie on the device, here only
+ * as its SHA-256) and the helper's PIN (argon2id). Revoking ends the device's sessions at once.
+ */
+export const helperDevices = pgTable(
+  'helper_devices',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    userId: text('user_id')
+      .notNull()
+      .references(() => staffUsers.id, { onDelete: 'cascade' }),
+    /** The commune whose team the device belongs to: its leader manages it. */
+    communeId: text('commune_id')
+      .notNull()
+      .references(() => communes.id),
+    /** What the leader called it: "Laptop, Nà Làng hall". */
+    label: text('label').notNull(),
+    /** SHA-256 of the enrolment token (hex), until the device is enrolled. */
+    enrolmentTokenHash: text('enrolment_token_hash').unique(),
+    /** The token itself, encrypted with STAFF_AUTH_SECRET, so the leader's page can show the QR code again. */
+    enrolmentToken: text('enrolment_token'),
+    enrolmentExpiresAt: timestamp('enrolment_expires_at', { withTimezone: true }).notNull(),
+    /** SHA-256 of the device's secret (hex): 32 random bytes, so a fast hash is enough. */
+    secretHash: text('secret_hash'),
+    /** argon2id of the helper's PIN. */
+    pinHash: text('pin_hash'),
+    failedPins: integer('failed_pins').notNull().default(0),
+    lockedUntil: timestamp('locked_until', { withTimezone: true }),
+    issuedBy: text('issued_by').notNull(),
+    issuedAt: timestamp('issued_at', { withTimezone: true }).notNull().defaultNow(),
+    enrolledAt: timestamp('enrolled_at', { withTimezone: true }),
+    lastUnlockedAt: timestamp('last_unlocked_at', { withTimezone: true }),
+    revokedAt: timestamp('revoked_at', { withTimezone: true }),
+    revokedBy: text('revoked_by'),
+  },
+  (t) => [index('helper_devices_commune_idx').on(t.communeId, t.issuedAt)],
+);
+
+/**
  * Every staff action, append-only: a trigger in the migration refuses UPDATE and DELETE (and TRUNCATE),
  * so not even the portal's own code can rewrite what happened. No foreign keys: an entry outlives its
  * actor's account and its dossier's housekeeping.
@@ -416,7 +458,7 @@ export const auditEvents = pgTable(
     occurredAt: timestamp('occurred_at', { withTimezone: true }).notNull().defaultNow(),
     /** The staff member (staff_users.id); null when nobody could be named (a failed sign-in's unknown name). */
     actorId: text('actor_id'),
-    /** A helper's registered device, once helper devices exist (issue 14's later slice). */
+    /** The helper device (helper_devices.id) whose PIN opened the session, when one did. */
     deviceId: text('device_id'),
     action: text('action').notNull(),
     dossierId: uuid('dossier_id'),
@@ -430,3 +472,4 @@ export const auditEvents = pgTable(
 export type StaffUser = typeof staffUsers.$inferSelect;
 export type StaffRoleGrant = typeof staffRoleGrants.$inferSelect;
 export type AuditEvent = typeof auditEvents.$inferSelect;
+export type HelperDevice = typeof helperDevices.$inferSelect;

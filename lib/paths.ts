@@ -43,6 +43,10 @@ export const paths = {
   staffDossier: (reference: string) => `/staff/desk/${reference}`,
   /** The audit log (province admins). */
   staffAudit: () => '/staff/audit',
+  /** A helper device: enrol it (with the QR code's token) or unlock it with the PIN. */
+  staffDevice: (token?: string) => `/staff/device${token ? `?token=${encodeURIComponent(token)}` : ''}`,
+  /** The team leader's page: the commune's helpers and their devices. */
+  staffTeam: () => '/staff/team',
   /** An attachment as the desk opens it (audited). */
   staffFile: (fileId: string) => `/api/staff/files/${fileId}`,
   leaflet: (guide: { kind: 'procedure' | 'life-event'; id: string }, source?: string) =>

@@ -42,6 +42,8 @@ export function isKnownPath(segments: readonly string[]): boolean {
         'assist',
         'desk',
         'audit',
+        'team',
+        'device',
       ].includes(second ?? '');
     }
     // The afternoon's slips; one dossier at the desk, by its reference's shape (the page says if it exists).

@@ -27,6 +27,12 @@ export const auditActions = [
   'attachment-opened',
   'originals-received',
   'slips-opened',
+  'device-issued',
+  'device-enrolled',
+  'device-unlock-failed',
+  'device-unlock-refused',
+  'device-locked',
+  'device-revoked',
 ] as const;
 export type AuditAction = (typeof auditActions)[number];
 

@@ -26,21 +26,46 @@ export interface NewStaffAccount {
   readonly createdBy: string | null;
 }
 
-/**
- * A new account with one role and a generated password, returned once and stored only as its argon2id
- * hash: user, credential, grant and their audit entries in one transaction.
- */
+/** A new account with one role and a generated password, returned once and stored only as its argon2id hash. */
 export async function createStaffAccount(
   db: Database,
   account: NewStaffAccount,
   hashPassword: (password: string) => Promise<string>,
 ): Promise<{ userId: string; password: string }> {
-  const username = account.username.toLowerCase();
+  const username = checkedUsername(account.username);
+  const password = randomBytes(18).toString('base64url');
+  const userId = await insertAccount(db, { ...account, username }, await hashPassword(password));
+  return { userId, password };
+}
+
+/**
+ * A community digital team member with no password at all (docs/adr/0028): they sign in only on a
+ * device their team leader enrols, with its PIN, as ODK Central's app users do.
+ */
+export async function createDeviceOnlyAccount(
+  db: Database,
+  account: NewStaffAccount,
+): Promise<{ userId: string }> {
+  return {
+    userId: await insertAccount(db, { ...account, username: checkedUsername(account.username) }, null),
+  };
+}
+
+function checkedUsername(typed: string): string {
+  const username = typed.toLowerCase();
   if (!USERNAME_PATTERN.test(username)) {
     throw new StaffAccountError('user name: 3 to 40 of a-z, 0-9, "_" and "."');
   }
-  const password = randomBytes(18).toString('base64url');
-  const passwordHash = await hashPassword(password);
+  return username;
+}
+
+/** User, credential (when there is a password), grant and their audit entries in one transaction. */
+async function insertAccount(
+  db: Database,
+  account: NewStaffAccount,
+  passwordHash: string | null,
+): Promise<string> {
+  const { username } = account;
   const userId = randomUUID();
   await db.transaction(async (tx) => {
     const [taken] = await tx
@@ -56,18 +81,20 @@ export async function createStaffAccount(
       username,
       displayUsername: username,
     });
-    await tx.insert(staffAccounts).values({
-      id: randomUUID(),
-      accountId: userId,
-      providerId: 'credential',
-      userId,
-      password: passwordHash,
-    });
+    if (passwordHash !== null) {
+      await tx.insert(staffAccounts).values({
+        id: randomUUID(),
+        accountId: userId,
+        providerId: 'credential',
+        userId,
+        password: passwordHash,
+      });
+    }
     await tx.insert(staffRoleGrants).values({ userId, ...account.grant, grantedBy: account.createdBy });
     await recordAudit(tx, {
       action: 'account-created',
       actorId: account.createdBy,
-      detail: { userId, username },
+      detail: { userId, username, password: passwordHash !== null },
     });
     await recordAudit(tx, {
       action: 'role-granted',
@@ -75,7 +102,7 @@ export async function createStaffAccount(
       detail: { userId, ...account.grant },
     });
   });
-  return { userId, password };
+  return userId;
 }
 
 export async function grantsOf(db: Database, userId: string): Promise<Grant[]> {

@@ -34,6 +34,8 @@ export interface NewSubmission {
   readonly assisted?: {
     readonly channel: Exclude<Channel, 'self'>;
     readonly helperId: string;
+    /** The helper device whose PIN opened the helper's session, for the audit log. */
+    readonly helperDeviceId?: string | null;
     readonly helperName: string;
     readonly place: AssistPlace;
     readonly consentReadIn: string | null;
@@ -100,6 +102,7 @@ export async function submitDraft(
           await recordAudit(tx, {
             action: 'application-filed',
             actorId: assisted.helperId,
+            deviceId: assisted.helperDeviceId ?? null,
             submissionId: row.id,
             detail: {
               journeyId: submission.journeyId,

@@ -4,6 +4,7 @@ import { drizzleAdapter } from 'better-auth/adapters/drizzle';
 import { nextCookies } from 'better-auth/next-js';
 import { twoFactor, username } from 'better-auth/plugins';
 import type { Database } from '@/db/client';
+import { helperDevicePlugin } from './devicePlugin';
 import { staffAccounts, staffSessions, staffTwoFactors, staffUsers, staffVerifications } from '@/db/schema';
 
 /**
@@ -62,7 +63,12 @@ export function createStaffAuth(db: Database, options: { secret?: string; baseUR
       minPasswordLength: 12,
       password: { hash: hashPassword, verify: verifyPassword },
     },
-    session: { expiresIn: SESSION_IDLE_SECONDS, updateAge: 60 * 60 },
+    session: {
+      expiresIn: SESSION_IDLE_SECONDS,
+      updateAge: 60 * 60,
+      // The helper device whose PIN opened the session (docs/adr/0028); set by the server only.
+      additionalFields: { deviceId: { type: 'string', required: false, input: false } },
+    },
     // better-auth's limiter counts per client address and only for its HTTP routes, which are not mounted:
     // the per-account lockout (lib/staff/signIn.ts) counts in the database instead.
     rateLimit: { enabled: false },
@@ -79,6 +85,7 @@ export function createStaffAuth(db: Database, options: { secret?: string; baseUR
       // Five wrong codes in a row lock the second factor for 15 minutes, as five wrong passwords lock the
       // password (db/queries/staff.ts).
       twoFactor({ issuer: TOTP_ISSUER, accountLockout: { maxFailedAttempts: 5, durationSeconds: 15 * 60 } }),
+      helperDevicePlugin(db),
       // Last, as better-auth asks: lets auth.api calls in server actions set their cookies.
       nextCookies(),
     ],

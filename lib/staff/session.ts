@@ -8,11 +8,14 @@ import type { Locale } from '@/i18n/locales';
 import { database } from '@/lib/applications';
 import { localePath, paths } from '@/lib/paths';
 import { SESSION_ABSOLUTE_SECONDS, staffAuth, type StaffAuth } from './auth';
+import { DEVICE_COOKIE } from './devices';
 import { allows, needsSecondFactor, type Grant, type Permission, type Scope } from './roles';
 
 export interface Staff {
   readonly user: { readonly id: string; readonly username: string | null; readonly name: string };
   readonly sessionId: string;
+  /** The helper device whose PIN opened this session (docs/adr/0028), or null. */
+  readonly deviceId: string | null;
   readonly grants: readonly Grant[];
   /** A role that needs a second factor, signed in with a password only: enrolment comes first. */
   readonly secondFactorMissing: boolean;
@@ -30,6 +33,7 @@ export async function currentStaff(db: Database, auth: StaffAuth, headers: Heade
     return null;
   }
   const grants = await grantsOf(db, found.user.id);
+  const session = found.session as typeof found.session & { deviceId?: string | null };
   const user = found.user as typeof found.user & {
     username?: string | null;
     twoFactorEnabled?: boolean | null;
@@ -37,6 +41,7 @@ export async function currentStaff(db: Database, auth: StaffAuth, headers: Heade
   return {
     user: { id: user.id, username: user.username ?? null, name: user.name },
     sessionId: found.session.id,
+    deviceId: session.deviceId ?? null,
     grants,
     secondFactorMissing: needsSecondFactor(grants) && !user.twoFactorEnabled,
   };
@@ -49,9 +54,20 @@ export async function signedInStaff(locale: Locale): Promise<Staff> {
   const headers = await requestHeaders();
   const db = await database();
   const staff = await currentStaff(db, staffAuth(db), headers);
-  if (!staff) redirect(localePath(locale, paths.staffSignIn()));
+  // An enrolled helper device is unlocked with its PIN, not a password.
+  if (!staff)
+    redirect(localePath(locale, hasDeviceCookie(headers) ? paths.staffDevice() : paths.staffSignIn()));
   if (staff.secondFactorMissing) redirect(localePath(locale, paths.staffEnrol()));
   return staff;
+}
+
+/** Who did it, for the audit log: the staff member and, when a PIN opened the session, the device. */
+export function auditActor(staff: Staff): { actorId: string; deviceId: string | null } {
+  return { actorId: staff.user.id, deviceId: staff.deviceId };
+}
+
+function hasDeviceCookie(headers: Headers): boolean {
+  return (headers.get('cookie') ?? '').split(';').some((pair) => pair.trim().startsWith(`${DEVICE_COOKIE}=`));
 }
 
 /**

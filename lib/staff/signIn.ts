@@ -5,6 +5,7 @@ import { recordAudit } from '@/db/queries/audit';
 import { clearFailedSignIns, findStaffByUsername, grantsOf, recordFailedSignIn } from '@/db/queries/staff';
 import { staffTwoFactors } from '@/db/schema';
 import { staffAuthSecret, TOTP_ISSUER, type StaffAuth } from './auth';
+import type { UnlockCheck } from './devices';
 import { needsSecondFactor } from './roles';
 
 /**
@@ -103,6 +104,37 @@ function passwordStep(
     headers,
     returnHeaders: true,
   });
+}
+
+export type DeviceUnlockResult =
+  | Exclude<UnlockCheck, { kind: 'ok' }>
+  | { readonly kind: 'signed-in'; readonly userId: string; readonly headers: Headers };
+
+/**
+ * A helper device's PIN (docs/adr/0028): the device's endpoint checks cookie and PIN (counting and
+ * auditing failures) and opens a session marked with the device; the sign-in is audited with it.
+ */
+export async function unlockWithPin(
+  attempt: Attempt,
+  device: { deviceId: string; secret: string },
+  pin: string,
+): Promise<DeviceUnlockResult> {
+  const { db, auth, clientAddress } = attempt;
+  const { headers, response } = await auth.api.unlockHelperDevice({
+    body: { ...device, pin, clientAddress },
+    headers: attempt.headers,
+    returnHeaders: true,
+  });
+  const { check } = response;
+  if (check.kind !== 'ok') return check;
+  await recordAudit(db, {
+    action: 'sign-in',
+    actorId: check.userId,
+    deviceId: check.deviceId,
+    detail: { secondFactor: 'device-pin' },
+    clientAddress,
+  });
+  return { kind: 'signed-in', userId: check.userId, headers };
 }
 
 /**

@@ -24,6 +24,7 @@ const communes = ['tan-quang', 'nam-dan', 'thong-nguyen', 'ho-thau'];
 const staff = (id: string): Staff => ({
   user: { id, username: id, name: id },
   sessionId: 's',
+  deviceId: null,
   grants: [],
   secondFactorMissing: false,
 });

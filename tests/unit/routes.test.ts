@@ -55,6 +55,9 @@ describe('route table used by the proxy', () => {
       paths.staffDesk('lo thi my'),
       paths.staffDossier('ABCD2345'),
       paths.staffAudit(),
+      paths.staffTeam(),
+      paths.staffDevice(),
+      paths.staffDevice('a-token'),
     ]) {
       expect(isKnownPath(segments(path)), path).toBe(true);
     }

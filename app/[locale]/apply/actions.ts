@@ -38,6 +38,7 @@ import { channelFor, readAloudLanguage } from '@/lib/assist';
 import { requireAssistant } from '@/lib/assistGate';
 import { recordAudit } from '@/db/queries/audit';
 import { allows } from '@/lib/staff/roles';
+import { auditActor } from '@/lib/staff/session';
 import { parseCode, randomCode, TRACKING_KEY_LENGTH } from '@/lib/codes';
 import { env } from '@/lib/env';
 import { formText } from '@/lib/formData';
@@ -108,7 +109,7 @@ export async function giveConsent(form: FormData) {
   if (assistant) {
     await recordAudit(db, {
       action: 'consent-read-aloud',
-      actorId: assistant.user.id,
+      ...auditActor(assistant),
       detail: { journeyId: journey.id, draftId: draft.id, language: readIn },
       clientAddress: await clientAddress(),
     });
@@ -279,6 +280,7 @@ export async function submitApplication(form: FormData) {
         assisted: {
           channel: channelFor(assistant.grants, office!),
           helperId: assistant.user.id,
+          helperDeviceId: assistant.deviceId,
           helperName: assistant.user.name,
           place: draft.assistPlace ?? { kind: 'commune-office', name: '' },
           consentReadIn: draft.consentReadIn,

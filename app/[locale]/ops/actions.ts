@@ -10,7 +10,7 @@ import { formText } from '@/lib/formData';
 import { requestLogger } from '@/lib/log';
 import { localePath, paths } from '@/lib/paths';
 import { clientAddress } from '@/lib/rateLimit';
-import { requireStaff } from '@/lib/staff/session';
+import { auditActor, requireStaff } from '@/lib/staff/session';
 
 /** "Retry" on a dead letter: for staff with `ops:retry`, audited with the dossier it sends again. */
 export async function retryDeadLetterAction(form: FormData) {
@@ -24,7 +24,7 @@ export async function retryDeadLetterAction(form: FormData) {
   if (retried) {
     await recordAudit(db, {
       action: 'dead-letter-retried',
-      actorId: staff.user.id,
+      ...auditActor(staff),
       dossierId: retried.dossierId,
       detail: { outboxId: uuid },
       clientAddress: await clientAddress(),

@@ -6,7 +6,7 @@ import { recordAudit } from '@/db/queries/audit';
 import { isLocale } from '@/i18n/locales';
 import { formText } from '@/lib/formData';
 import { localePath, paths } from '@/lib/paths';
-import { signedInStaff } from '@/lib/staff/session';
+import { auditActor, signedInStaff } from '@/lib/staff/session';
 import { staffAttempt } from '../staffRequest';
 
 /** Ends this session only. */
@@ -16,7 +16,7 @@ export async function signOutStaff(form: FormData) {
   const staff = await signedInStaff(locale);
   const { db, auth, clientAddress } = await staffAttempt();
   await auth.api.signOut({ headers: await headers() });
-  await recordAudit(db, { action: 'sign-out', actorId: staff.user.id, clientAddress });
+  await recordAudit(db, { action: 'sign-out', ...auditActor(staff), clientAddress });
   redirect(localePath(locale, `${paths.staffSignIn()}?signedOut=1`));
 }
 
@@ -27,6 +27,6 @@ export async function signOutEverywhere(form: FormData) {
   const staff = await signedInStaff(locale);
   const { db, auth, clientAddress } = await staffAttempt();
   await auth.api.revokeSessions({ headers: await headers() });
-  await recordAudit(db, { action: 'sign-out-everywhere', actorId: staff.user.id, clientAddress });
+  await recordAudit(db, { action: 'sign-out-everywhere', ...auditActor(staff), clientAddress });
   redirect(localePath(locale, `${paths.staffSignIn()}?signedOut=1`));
 }

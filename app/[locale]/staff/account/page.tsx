@@ -1,6 +1,7 @@
 import { ActionForm } from '@/components/forms/ActionForm';
 import type { Metadata } from 'next';
 import { listCommunes } from '@/db/queries/communes';
+import { findDevice } from '@/db/queries/devices';
 import { PageShell } from '@/components/layout/PageShell';
 import { localeInfo, isLocale } from '@/i18n/locales';
 import { localeFrom } from '@/i18n/params';
@@ -23,7 +24,9 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function StaffAccountPage({ params, searchParams }: Props) {
   const locale = await localeFrom(params);
   const staff = await signedInStaff(locale);
-  const communes = new Map((await listCommunes(await database())).map((c) => [c.id, c.name]));
+  const db = await database();
+  const communes = new Map((await listCommunes(db)).map((c) => [c.id, c.name]));
+  const device = staff.deviceId ? await findDevice(db, staff.deviceId) : null;
   const t = getT(locale, 'staff.account');
   const roleNames = getT(locale, 'staff.roles');
   const enrolled = (await searchParams).enrolled === '1';
@@ -58,6 +61,7 @@ export default async function StaffAccountPage({ params, searchParams }: Props) 
           </dd>
         ))}
       </dl>
+      {device && <p className="mt-4">{t('deviceNote', { label: device.label })}</p>}
       {filingCommunes(staff.grants, communeIds).length > 0 && (
         <p className="mt-6">
           <a href={localePath(locale, paths.staffAssist())} className="font-bold">
@@ -69,6 +73,13 @@ export default async function StaffAccountPage({ params, searchParams }: Props) 
         <p className="mt-6">
           <a href={localePath(locale, paths.staffDesk())} className="font-bold">
             {t('desk')}
+          </a>
+        </p>
+      )}
+      {communesWhere(staff.grants, 'team:manage', communeIds).length > 0 && (
+        <p className="mt-6">
+          <a href={localePath(locale, paths.staffTeam())} className="font-bold">
+            {t('team')}
           </a>
         </p>
       )}

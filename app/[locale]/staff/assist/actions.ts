@@ -13,7 +13,7 @@ import { requestLogger } from '@/lib/log';
 import { localePath, paths } from '@/lib/paths';
 import { clientAddress } from '@/lib/rateLimit';
 import { clearSession, currentSessionHash, DRAFT_LIFETIME_DAYS, newSession } from '@/lib/session';
-import { signedInStaff } from '@/lib/staff/session';
+import { auditActor, signedInStaff } from '@/lib/staff/session';
 
 function localeOf(form: FormData): Locale {
   const locale = formText(form, 'locale');
@@ -51,7 +51,7 @@ export async function startAssistedApplication(form: FormData) {
   });
   await recordAudit(db, {
     action: 'application-started',
-    actorId: staff.user.id,
+    ...auditActor(staff),
     detail: { journeyId: journey!.id, commune, draftId: draft.id },
     clientAddress: await clientAddress(),
   });
@@ -72,7 +72,7 @@ export async function finishAndClear(form: FormData) {
   await clearSession();
   await recordAudit(db, {
     action: 'device-cleared',
-    actorId: staff.user.id,
+    ...auditActor(staff),
     detail: { draftsDeleted: deleted },
     clientAddress: await clientAddress(),
   });

@@ -14,7 +14,7 @@ import { formatCode } from '@/lib/codes';
 import { localePath, paths } from '@/lib/paths';
 import { qrSvg, trackingUrl } from '@/lib/qr';
 import { clientAddress } from '@/lib/rateLimit';
-import { signedInStaff } from '@/lib/staff/session';
+import { auditActor, signedInStaff } from '@/lib/staff/session';
 import { staffRobots } from '../../staffRequest';
 
 type Props = PageProps<'/[locale]/staff/assist/slips'>;
@@ -37,7 +37,7 @@ export default async function SlipsPage({ params }: Props) {
   const today = await filingsSince(db, staff.user.id, startOfTodayInVietnam());
   await recordAudit(db, {
     action: 'slips-opened',
-    actorId: staff.user.id,
+    ...auditActor(staff),
     detail: { count: today.length },
     clientAddress: await clientAddress(),
   });

@@ -19,7 +19,7 @@ import { formatCode, parseCode } from '@/lib/codes';
 import { localePath, paths } from '@/lib/paths';
 import { clientAddress } from '@/lib/rateLimit';
 import { allows } from '@/lib/staff/roles';
-import { signedInStaff } from '@/lib/staff/session';
+import { auditActor, signedInStaff } from '@/lib/staff/session';
 import { staffRobots } from '../../staffRequest';
 import { markOriginalsReceivedAction } from '../actions';
 
@@ -60,7 +60,7 @@ export default async function DossierPage({ params, searchParams }: Props) {
     if (found) {
       await recordAudit(db, {
         action: 'dossier-open-refused',
-        actorId: staff.user.id,
+        ...auditActor(staff),
         submissionId: found.submission.id,
         clientAddress: address,
       });
@@ -77,7 +77,7 @@ export default async function DossierPage({ params, searchParams }: Props) {
   const { submission, dossiers, files } = found;
   await recordAudit(db, {
     action: 'dossier-opened',
-    actorId: staff.user.id,
+    ...auditActor(staff),
     submissionId: submission.id,
     clientAddress: address,
   });

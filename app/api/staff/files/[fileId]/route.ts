@@ -5,7 +5,7 @@ import { database } from '@/lib/applications';
 import { clientAddress } from '@/lib/rateLimit';
 import { staffAuth } from '@/lib/staff/auth';
 import { allows } from '@/lib/staff/roles';
-import { currentStaff } from '@/lib/staff/session';
+import { auditActor, currentStaff } from '@/lib/staff/session';
 
 export const dynamic = 'force-dynamic';
 
@@ -29,7 +29,7 @@ export async function GET(request: Request, { params }: RouteContext<'/api/staff
   }
   await recordAudit(db, {
     action: 'attachment-opened',
-    actorId: staff.user.id,
+    ...auditActor(staff),
     submissionId: found.submissionId,
     detail: { fileId, questionId: found.file.questionId },
     clientAddress: await clientAddress(),
