@@ -16,7 +16,7 @@ function userNamePart(project: string): string {
  * one password for all, a province admin and a Tân Quang officer whose second factor is already enrolled
  * with `totpKey`, a helper,
  * and per project (js, no-js) an admin who has not enrolled yet, a helper to lock out and one to sign out
- * everywhere, so that parallel tests never share an account whose state they change.
+ * everywhere, a team leader, so that parallel tests never share an account whose state they change.
  */
 export const E2E_STAFF = {
   password: 'e2e-staff-password-not-secret',
@@ -28,6 +28,8 @@ export const E2E_STAFF = {
   enrol: (project: string) => `e2e.enrol.${userNamePart(project)}`,
   locked: (project: string) => `e2e.lock.${userNamePart(project)}`,
   signOut: (project: string) => `e2e.out.${userNamePart(project)}`,
+  /** A Tân Quang community digital team leader, who enrols and revokes helper devices. */
+  leader: (project: string) => `e2e.leader.${userNamePart(project)}`,
 } as const;
 const staffSeed = [
   `${E2E_STAFF.admin}:province-admin::totp`,
@@ -37,6 +39,7 @@ const staffSeed = [
     `${E2E_STAFF.enrol(project)}:province-admin`,
     `${E2E_STAFF.locked(project)}:helper:tan-quang`,
     `${E2E_STAFF.signOut(project)}:helper:nam-dan`,
+    `${E2E_STAFF.leader(project)}:digital-team-leader:tan-quang`,
   ]),
 ].join(',');
 
