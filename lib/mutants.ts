@@ -53,6 +53,9 @@ function shapeProblem(m: Mutant): string | null {
   if (typeof m.replace !== 'string') return 'replace must be a string';
   if (m.find === m.replace) return 'replace is the same as find';
   if (!m.tests?.length && !m.command?.length) return 'needs tests or a command';
+  // A command given as `tests` would be handed to vitest as file names, fail to start, and count as a kill.
+  const notTestFile = m.tests?.find((test) => !/^tests\/[\w/.-]+\.test\.tsx?$/.test(test));
+  if (notTestFile !== undefined) return `tests must be vitest files (tests/….test.ts): ${notTestFile}`;
   return null;
 }
 

@@ -98,7 +98,6 @@ export async function findEnrolment(db: Database, token: string, now = new Date(
     .where(
       and(
         eq(helperDevices.enrolmentTokenHash, sha256(token)),
-        isNull(helperDevices.enrolledAt),
         isNull(helperDevices.revokedAt),
         gt(helperDevices.enrolmentExpiresAt, now),
       ),
@@ -107,8 +106,8 @@ export async function findEnrolment(db: Database, token: string, now = new Date(
 }
 
 /**
- * Enrols the device the token belongs to, once: one UPDATE consumes the token (a second use, a revoked
- * device or an expired token changes no row), stores the PIN's hash and a new device secret's hash, and
+ * Enrols the device the token belongs to, once: one UPDATE consumes the token, forgetting its hash (a
+ * second use, a revoked device or an expired token changes no row), stores the PIN's hash and a new device secret's hash, and
  * forgets the token. Returns the secret, which only the device's cookie keeps.
  */
 export async function enrolDevice(
@@ -132,7 +131,6 @@ export async function enrolDevice(
       .where(
         and(
           eq(helperDevices.enrolmentTokenHash, sha256(token)),
-          isNull(helperDevices.enrolledAt),
           isNull(helperDevices.revokedAt),
           gt(helperDevices.enrolmentExpiresAt, now),
         ),

@@ -7,21 +7,11 @@ const spec = afterBuild('test tests/e2e/devices.spec.ts --project=js');
 export default [
   {
     id: 'device-token-reused',
-    description: 'An enrolment QR code enrols a second device',
+    description: 'An enrolment QR code enrols a second device (the used token is not forgotten)',
     file: 'db/queries/devices.ts',
-    find: `          eq(helperDevices.enrolmentTokenHash, sha256(token)),
-          isNull(helperDevices.enrolledAt),
-          isNull(helperDevices.revokedAt),
-          gt(helperDevices.enrolmentExpiresAt, now),
-        ),
-      )
-      .returning({ id: helperDevices.id, userId: helperDevices.userId });`,
-    replace: `          eq(helperDevices.enrolmentTokenHash, sha256(token)),
-          isNull(helperDevices.revokedAt),
-          gt(helperDevices.enrolmentExpiresAt, now),
-        ),
-      )
-      .returning({ id: helperDevices.id, userId: helperDevices.userId });`,
+    find: `        pinHash,
+        enrolmentTokenHash: null,`,
+    replace: `        pinHash,`,
     tests: unit,
   },
   {
@@ -147,7 +137,7 @@ export default [
     file: 'app/[locale]/staff/team/actions.ts',
     find: "  const staff = await requireStaff(locale, 'team:manage', { commune: device.communeId });",
     replace: '  const staff = await signedInStaff(locale);',
-    tests: spec,
+    command: spec,
   },
   {
     id: 'team-page-for-helpers',
@@ -155,7 +145,7 @@ export default [
     file: 'app/[locale]/staff/team/page.tsx',
     find: '  if (mine.length === 0) redirect(localePath(locale, paths.staffForbidden()));\n',
     replace: '',
-    tests: afterBuild('test tests/e2e/devices.spec.ts --project=no-js'),
+    command: afterBuild('test tests/e2e/devices.spec.ts --project=no-js'),
   },
   {
     id: 'device-unlock-asks-password',
@@ -163,6 +153,6 @@ export default [
     file: 'lib/staff/session.ts',
     find: 'hasDeviceCookie(headers) ? paths.staffDevice() : paths.staffSignIn()',
     replace: 'paths.staffSignIn()',
-    tests: afterBuild('test tests/e2e/devices.spec.ts --project=no-js'),
+    command: afterBuild('test tests/e2e/devices.spec.ts --project=no-js'),
   },
 ] satisfies Mutant[];

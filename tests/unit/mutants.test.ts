@@ -43,7 +43,7 @@ function listDir(files: Record<string, string>): string {
 }
 
 const entry = (id: string) =>
-  `{ id: '${id}', description: 'd', file: 'f.ts', find: 'x', replace: 'y', tests: ['t.test.ts'] }`;
+  `{ id: '${id}', description: 'd', file: 'f.ts', find: 'x', replace: 'y', tests: ['tests/unit/t.test.ts'] }`;
 
 describe('loading the lists', () => {
   it('reads every list but types.ts, naming each mutant’s area after its file', async () => {
@@ -68,6 +68,11 @@ describe('loading the lists', () => {
     const noTests = `export default [{ id: 'x', description: 'd', file: 'f.ts', find: 'x', replace: 'y' }];`;
     await expect(loadMutants(listDir({ 'a.ts': noTests }))).rejects.toThrow(/needs tests or a command/);
     await expect(loadMutants(listDir({ 'a.ts': 'export default {};' }))).rejects.toThrow(/array/);
+  });
+
+  it('refuses a command given as tests: vitest would fail to start on it, which would count as a kill', async () => {
+    const asTests = `export default [{ id: 'x', description: 'd', file: 'f.ts', find: 'x', replace: 'y', tests: ['sh', '-c', 'npx playwright test'] }];`;
+    await expect(loadMutants(listDir({ 'a.ts': asTests }))).rejects.toThrow(/tests must be vitest files/);
   });
 
   it('loads the project’s own lists', async () => {
