@@ -103,7 +103,10 @@ export const submissions = pgTable(
     id: uuid('id').primaryKey().defaultRandom(),
     /** The receipt reference shown to the person: short, unambiguous (no 0/O, 1/I/L). */
     reference: text('reference').notNull().unique(),
-    /** One submission per draft, enforced here: a double tap or a resubmit finds the existing row. */
+    /**
+     * One submission per draft, enforced here: a double tap or a resubmit finds the existing row. A dossier
+     * captured offline on a helper device has no server draft: this is its client UUID (docs/adr/0029).
+     */
     draftId: uuid('draft_id').notNull().unique(),
     journeyId: text('journey_id').notNull(),
     journeyVersion: integer('journey_version').notNull(),
@@ -134,12 +137,35 @@ export const submissions = pgTable(
      */
     originalsReceivedAt: timestamp('originals_received_at', { withTimezone: true }),
     originalsReceivedBy: text('originals_received_by'),
+    /**
+     * Captured offline (docs/adr/0029): the helper device that synced it, and the SHA-256 of what it sent,
+     * so the same content sent again gets the same receipt and other content under its UUID a 409.
+     */
+    offlineDeviceId: uuid('offline_device_id'),
+    offlineContentHash: text('offline_content_hash'),
   },
   (t) => [
     // The officer's desk lists a commune's dossiers newest first; the afternoon's list, one helper's.
     index('submissions_office_idx').on(t.officeCommuneId, t.submittedAt),
     index('submissions_helper_idx').on(t.helperId, t.submittedAt),
   ],
+);
+
+/**
+ * Every receipt reference ever handed out, online or reserved in a block for a helper device before it
+ * goes offline (docs/adr/0029): the primary key makes a reference unique across both, so a slip printed
+ * in a village hall never collides with one shown online. `usedAt` is set when a submission takes it.
+ */
+export const receiptReferences = pgTable(
+  'receipt_references',
+  {
+    reference: text('reference').primaryKey(),
+    /** The device it was reserved for; null for a reference taken online. */
+    deviceId: uuid('device_id'),
+    reservedAt: timestamp('reserved_at', { withTimezone: true }).notNull().defaultNow(),
+    usedAt: timestamp('used_at', { withTimezone: true }),
+  },
+  (t) => [index('receipt_references_device_idx').on(t.deviceId, t.usedAt)],
 );
 
 /** One dossier per procedure: a bundle's submission has several, each delivered on its own. */

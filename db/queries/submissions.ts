@@ -3,6 +3,7 @@ import type { Database } from '../client';
 import {
   dossiers,
   drafts,
+  receiptReferences,
   submissions,
   type AssistPlace,
   type Channel,
@@ -67,22 +68,7 @@ export async function submitDraft(
           .where(and(eq(drafts.id, submission.draftId), eq(drafts.sessionHash, sessionHash)))
           .for('update');
         if (!held) throw new DraftMovedError();
-        const { assisted, ...own } = submission;
-        const [row] = await tx
-          .insert(submissions)
-          .values({
-            ...own,
-            reference,
-            ...(assisted && {
-              channel: assisted.channel,
-              helperId: assisted.helperId,
-              helperName: assisted.helperName,
-              assistPlace: assisted.place,
-              consentReadIn: assisted.consentReadIn,
-            }),
-          })
-          .onConflictDoNothing({ target: submissions.draftId })
-          .returning();
+        const row = await insertSubmission(tx, submission, reference);
         if (!row) {
           const [existing] = await tx
             .select()
@@ -90,36 +76,77 @@ export async function submitDraft(
             .where(eq(submissions.draftId, submission.draftId));
           return { submission: existing!, created: false };
         }
-        for (const procedure of submission.procedures) {
-          const [dossier] = await tx
-            .insert(dossiers)
-            .values({ submissionId: row.id, procedureId: procedure.id, procedureVersion: procedure.version })
-            .returning({ id: dossiers.id });
-          await addOutboxMessage(tx, dossier!.id, `${reference}-${procedure.id}`);
-        }
-        // Who filed for whom is audited with the submission itself: both commit, or neither.
-        if (assisted) {
-          await recordAudit(tx, {
-            action: 'application-filed',
-            actorId: assisted.helperId,
-            deviceId: assisted.helperDeviceId ?? null,
-            submissionId: row.id,
-            detail: {
-              journeyId: submission.journeyId,
-              channel: assisted.channel,
-              place: assisted.place.kind,
-            },
-          });
-        }
+        // Taken for good: no helper device's block can ever be given it (docs/adr/0029).
+        await tx.insert(receiptReferences).values({ reference, usedAt: row.submittedAt });
         return { submission: row, created: true };
       });
     } catch (error) {
-      // A reference collision (unique violation on `reference`) is retried with a new one.
-      if (!String((error as { cause?: unknown })?.cause ?? error).includes('submissions_reference_unique'))
-        throw error;
+      // A reference collision (with a submission's, or one reserved for a device) is retried with a new one.
+      if (!isReferenceCollision(error)) throw error;
     }
   }
   throw new Error('Could not allocate a unique receipt reference');
+}
+
+/** A unique violation on a receipt reference: another submission's, or one reserved for a helper device. */
+export function isReferenceCollision(error: unknown): boolean {
+  const text = String((error as { cause?: unknown })?.cause ?? error);
+  return text.includes('submissions_reference_unique') || text.includes('receipt_references_pkey');
+}
+
+type Transaction = Parameters<Parameters<Database['transaction']>[0]>[0];
+
+/**
+ * A submission's rows inside `tx`: the submission, one dossier and one outbox row per procedure, and —
+ * for an assisted one — its audit entry; null when its draft (or offline client UUID) already has one.
+ * The one way a submission is written, online (submitDraft) and synced from a device (db/queries/offline.ts).
+ */
+export async function insertSubmission(
+  tx: Transaction,
+  submission: NewSubmission,
+  reference: string,
+  offline?: { readonly deviceId: string; readonly contentHash: string },
+): Promise<Submission | null> {
+  const { assisted, ...own } = submission;
+  const [row] = await tx
+    .insert(submissions)
+    .values({
+      ...own,
+      reference,
+      ...(assisted && {
+        channel: assisted.channel,
+        helperId: assisted.helperId,
+        helperName: assisted.helperName,
+        assistPlace: assisted.place,
+        consentReadIn: assisted.consentReadIn,
+      }),
+      ...(offline && { offlineDeviceId: offline.deviceId, offlineContentHash: offline.contentHash }),
+    })
+    .onConflictDoNothing({ target: submissions.draftId })
+    .returning();
+  if (!row) return null;
+  for (const procedure of submission.procedures) {
+    const [dossier] = await tx
+      .insert(dossiers)
+      .values({ submissionId: row.id, procedureId: procedure.id, procedureVersion: procedure.version })
+      .returning({ id: dossiers.id });
+    await addOutboxMessage(tx, dossier!.id, `${reference}-${procedure.id}`);
+  }
+  // Who filed for whom is audited with the submission itself: both commit, or neither.
+  if (assisted) {
+    await recordAudit(tx, {
+      action: 'application-filed',
+      actorId: assisted.helperId,
+      deviceId: assisted.helperDeviceId ?? null,
+      submissionId: row.id,
+      detail: {
+        journeyId: submission.journeyId,
+        channel: assisted.channel,
+        place: assisted.place.kind,
+      },
+    });
+  }
+  return row;
 }
 
 export async function findSubmissionByDraft(db: Database, draftId: string): Promise<Submission | undefined> {

@@ -2,13 +2,11 @@
 
 import { headers } from 'next/headers';
 import { redirect } from 'next/navigation';
-import { findProcedure } from '@/catalogue';
 import {
   findQuestion,
   firstUnansweredId,
   isVisible,
   nextQuestionId,
-  relevantAnswers,
   visibleQuestions,
 } from '@/catalogue/forms/flow';
 import type { AnswerValue, FileAnswer } from '@/catalogue/forms/types';
@@ -25,21 +23,14 @@ import { deleteFilesFor, storeFile } from '@/db/queries/files';
 import { DraftMovedError, submitDraft } from '@/db/queries/submissions';
 import { satisfactionRatings } from '@/db/schema';
 import { isLocale, type Locale } from '@/i18n/locales';
-import {
-  communeIds,
-  database,
-  journeyOrNull,
-  journeyVersion,
-  loadOwnDraft,
-  officeCommune,
-  readerForStored,
-} from '@/lib/applications';
+import { communeIds, database, journeyOrNull, journeyVersion, loadOwnDraft } from '@/lib/applications';
 import { channelFor, readAloudLanguage } from '@/lib/assist';
+import { recheckAnswers, submissionFields } from '@/lib/submissionRules';
 import { requireAssistant } from '@/lib/assistGate';
 import { recordAudit } from '@/db/queries/audit';
 import { allows } from '@/lib/staff/roles';
 import { auditActor } from '@/lib/staff/session';
-import { parseCode, randomCode, TRACKING_KEY_LENGTH } from '@/lib/codes';
+import { parseCode, randomCode } from '@/lib/codes';
 import { env } from '@/lib/env';
 import { formText } from '@/lib/formData';
 import { requestLogger } from '@/lib/log';
@@ -232,26 +223,19 @@ export async function submitApplication(form: FormData) {
   }
 
   // Re-check every answer as if typed again: rules may have changed since it was saved.
-  for (const { question } of visibleQuestions(journey, answers)) {
-    if (question.kind === 'file') continue;
-    const result = validateAnswer(question, readerForStored(question, answers), {
-      answers,
-      communeIds,
-      now: new Date(),
+  const [problem] = recheckAnswers(journey, answers, new Date()).problems;
+  if (problem) {
+    await saveLastAttempt(db, draft.id, {
+      questionId: problem.question.id,
+      values: {},
+      errors: [...problem.errors],
     });
-    if (!result.ok) {
-      await saveLastAttempt(db, draft.id, {
-        questionId: question.id,
-        values: {},
-        errors: result.errors,
-      });
-      redirect(localePath(locale, paths.question(journey.id, question.id, true)));
-    }
+    redirect(localePath(locale, paths.question(journey.id, problem.question.id, true)));
   }
 
-  const relevant = relevantAnswers(journey, answers);
-  const office = officeCommune(relevant);
-  if (!office) redirect(localePath(locale, paths.tasks(journey.id)));
+  const fields = submissionFields(journey, answers, draft.journeyVersion);
+  if (!fields) redirect(localePath(locale, paths.tasks(journey.id)));
+  const office = fields.officeCommuneId;
   // A helper files for the communes they work in, and the dossier goes to that commune's desk.
   if (assistant && !allows(assistant.grants, 'dossiers:file', { commune: office })) {
     await saveLastAttempt(db, draft.id, {
@@ -261,24 +245,15 @@ export async function submitApplication(form: FormData) {
     });
     redirect(localePath(locale, paths.check(journey.id)));
   }
-  const phone = relevant['applicant-phone'];
-  const cid = relevant['applicant-cid'];
   const sessionHash = await ensureSessionHash();
   const sent = await submitDraft(
     db,
     {
+      ...fields,
       draftId: draft.id,
-      journeyId: journey.id,
-      journeyVersion: draft.journeyVersion,
-      answers: relevant,
-      officeCommuneId: office,
-      phoneLast4: typeof phone === 'string' ? phone.slice(-4) : null,
-      cidLast4: typeof cid === 'string' && cid.length === 12 ? cid.slice(-4) : null,
-      trackingKey: randomCode(TRACKING_KEY_LENGTH),
-      procedures: journey.procedures.map((id) => ({ id, version: findProcedure(id)?.version ?? 1 })),
       ...(assistant && {
         assisted: {
-          channel: channelFor(assistant.grants, office!),
+          channel: channelFor(assistant.grants, office),
           helperId: assistant.user.id,
           helperDeviceId: assistant.deviceId,
           helperName: assistant.user.name,
