@@ -189,7 +189,8 @@ describe.each(databaseTargets)('offline sync on $name', ({ options }) => {
     const refused = await send(changed);
     expect(refused.status).toBe(409);
     expect(refused.body).toMatchObject({ error: 'conflict' });
-    // From another device too, even with the same content.
+    // From another device too, even with the very same body.
+    expect((await send(body, otherDevice)).status).toBe(409);
     const theirs = await reserveReferences(db, otherDevice.deviceId, () => randomCode());
     expect((await send({ ...body, reference: theirs[0] }, otherDevice)).status).toBe(409);
     const [row] = await db.select().from(submissions).where(eq(submissions.draftId, body.clientId));
