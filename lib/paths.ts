@@ -45,6 +45,8 @@ export const paths = {
   staffAudit: () => '/staff/audit',
   /** A helper device: enrol it (with the QR code's token) or unlock it with the PIN. */
   staffDevice: (token?: string) => `/staff/device${token ? `?token=${encodeURIComponent(token)}` : ''}`,
+  /** The helper app: offline capture on an enrolled device (docs/adr/0029). */
+  helperApp: () => '/helper',
   /** The team leader's page: the commune's helpers and their devices. */
   staffTeam: () => '/staff/team',
   /** An attachment as the desk opens it (audited). */

@@ -25,7 +25,8 @@ export function isKnownPath(segments: readonly string[]): boolean {
   }
   if (rest.length > 0 && !(first === 'apply' && third === 'q' && rest.length === 1)) return false;
   if (first === undefined) return true;
-  if (first === 'search' || first === 'form-expired' || first === 'languages') return second === undefined;
+  if (first === 'search' || first === 'form-expired' || first === 'languages' || first === 'helper')
+    return second === undefined;
   // Which screens exist is database configuration: the proxy asks the portal (app/api/screens).
   if (first === 'screens')
     return second !== undefined && /^[a-z0-9-]{1,60}$/.test(second) && third === undefined;

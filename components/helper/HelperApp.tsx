@@ -1,0 +1,860 @@
+'use client';
+
+import { Serwist } from '@serwist/window';
+import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
+import { visibleQuestions } from '@/catalogue/forms/flow';
+import { findJourney } from '@/catalogue/forms/journeys';
+import type { AnswerValue, Answers, Question } from '@/catalogue/forms/types';
+import { fieldNames, validateAnswer, type FieldError } from '@/catalogue/forms/validate';
+import type { ClientMessages } from '@/lib/helperApp/messages';
+import {
+  enqueue,
+  keepReferences,
+  openDossier,
+  openStore,
+  queue as readQueue,
+  referencesLeft,
+  update,
+  wipe,
+  type QueuedDossier,
+  type Store,
+} from '@/lib/helperApp/store';
+
+/**
+ * The helper app (docs/adr/0029): capture applications with no network, one question per screen with
+ * the online form's own questions and validators, keep them sealed in IndexedDB with a final receipt
+ * number from the device's reserved block, print the slip, and send them when a connection appears or
+ * "Send now" is pressed. JavaScript is required here, and the page says so.
+ */
+
+interface Props {
+  locale: string;
+  messages: ClientMessages;
+  journeys: readonly { id: string; version: number }[];
+  communes: readonly { id: string; name: string }[];
+  languages: readonly { code: string; autonym: string }[];
+}
+
+interface Capture {
+  clientId: string;
+  journeyId: string;
+  placeName: string;
+  consentReadIn: string;
+  answers: Record<string, AnswerValue>;
+  step: number;
+}
+
+type View =
+  | { name: 'list' }
+  | { name: 'start' }
+  | { name: 'consent' }
+  | { name: 'question' }
+  | { name: 'check' }
+  | { name: 'slip'; record: QueuedDossier };
+
+const formatted = (reference: string) => `${reference.slice(0, 4)}-${reference.slice(4)}`;
+
+export function HelperApp({ locale, messages, journeys, communes, languages }: Props) {
+  const say = useCallback(
+    (key: string, values: Record<string, string | number> = {}): string => {
+      const template = messages[key]?.text ?? key;
+      return template.replace(/\{(\w+)\}/g, (_, name: string) => String(values[name] ?? `{${name}}`));
+    },
+    [messages],
+  );
+  /** Text with its language when it is the Vietnamese fallback. */
+  const sayNode = (k: string, values?: Record<string, string | number>): ReactNode =>
+    messages[k]?.lang ? <span lang={messages[k].lang}>{say(k, values)}</span> : say(k, values);
+
+  const [store, setStore] = useState<Store | null>(null);
+  const [items, setItems] = useState<QueuedDossier[]>([]);
+  const [left, setLeft] = useState(0);
+  const [online, setOnline] = useState(true);
+  const [device, setDevice] = useState<'ok' | 'unknown' | 'revoked'>('ok');
+  const [lastTry, setLastTry] = useState<string | null>(null);
+  const [storageLow, setStorageLow] = useState<number | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const [view, setView] = useState<View>({ name: 'list' });
+  const [capture, setCapture] = useState<Capture | null>(null);
+  const [error, setError] = useState<{ field: string; message: string } | null>(null);
+  const syncing = useRef(false);
+  const heading = useRef<HTMLHeadingElement>(null);
+
+  const refresh = useCallback(async (db: Store) => {
+    setItems(await readQueue(db));
+    setLeft(await referencesLeft(db));
+  }, []);
+
+  /** Sends every waiting application, one request each; stops at the first sign of no connection. */
+  const sync = useCallback(
+    async (db: Store) => {
+      if (syncing.current || !navigator.onLine) return;
+      syncing.current = true;
+      try {
+        const reserved = await fetch('/api/helper/v1/references', {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: '{}',
+        }).catch(() => null);
+        if (reserved?.ok) {
+          setDevice('ok');
+          await keepReferences(db, ((await reserved.json()) as { references: string[] }).references);
+        } else if (reserved && (reserved.status === 401 || reserved.status === 403)) {
+          setDevice(reserved.status === 403 ? 'revoked' : 'unknown');
+        }
+        for (const record of await readQueue(db)) {
+          if (record.state === 'sent' || record.state === 'refused') continue;
+          const now = new Date().toISOString();
+          setLastTry(now);
+          await update(db, record.clientId, { state: 'sending', lastTryAt: now });
+          await refresh(db);
+          const payload = await openDossier(db, record);
+          const answer = await fetch(`/api/helper/v1/dossiers?locale=${locale}`, {
+            method: 'POST',
+            headers: { 'content-type': 'application/json' },
+            body: JSON.stringify(payload),
+          }).catch(() => null);
+          if (!answer) {
+            await update(db, record.clientId, { state: 'waiting', message: say('helperApp.ui.sendFailed') });
+            break;
+          }
+          const body = (await answer.json().catch(() => ({}))) as {
+            trackingUrl?: string;
+            message?: string;
+            problems?: { questionId: string; message: string }[];
+          };
+          if (answer.status === 200 || answer.status === 201) {
+            await update(db, record.clientId, {
+              state: 'sent',
+              trackingUrl: body.trackingUrl,
+              message: undefined,
+            });
+          } else if (answer.status === 401 || answer.status === 403) {
+            // A device problem (not enrolled, revoked) or a commune refused: nothing is lost, it waits.
+            await update(db, record.clientId, { state: 'waiting', message: body.message });
+            if (answer.status === 401) setDevice('unknown');
+            if (body.message && answer.status === 403 && /revoked|thu hồi/.test(body.message))
+              setDevice('revoked');
+            break;
+          } else if (answer.status >= 500 || answer.status === 429) {
+            await update(db, record.clientId, { state: 'waiting', message: say('helperApp.ui.serverBusy') });
+            break;
+          } else {
+            await update(db, record.clientId, {
+              state: 'refused',
+              message: body.message,
+              problems: body.problems,
+            });
+          }
+        }
+      } finally {
+        syncing.current = false;
+        await refresh(db);
+      }
+    },
+    [locale, refresh, say],
+  );
+
+  useEffect(() => {
+    let db: Store | null = null;
+    let timer: ReturnType<typeof setInterval> | undefined;
+    const goOnline = () => {
+      setOnline(true);
+      if (db) void sync(db);
+    };
+    const goOffline = () => setOnline(false);
+    void (async () => {
+      if ('serviceWorker' in navigator) {
+        void new Serwist('/serwist/sw.js', { scope: '/', type: 'module' }).register();
+      }
+      db = await openStore();
+      setStore(db);
+      setOnline(navigator.onLine);
+      await navigator.storage?.persist?.().catch(() => false);
+      const estimate = await navigator.storage?.estimate?.().catch(() => null);
+      if (estimate?.quota && estimate.usage !== undefined && estimate.usage / estimate.quota > 0.8) {
+        setStorageLow(Math.round((estimate.usage / estimate.quota) * 100));
+      }
+      await refresh(db);
+      void sync(db);
+      timer = setInterval(() => db && void sync(db), 30_000);
+    })();
+    window.addEventListener('online', goOnline);
+    window.addEventListener('offline', goOffline);
+    return () => {
+      window.removeEventListener('online', goOnline);
+      window.removeEventListener('offline', goOffline);
+      if (timer) clearInterval(timer);
+    };
+  }, [refresh, sync]);
+
+  // After each step the new screen's heading takes focus, so a screen reader starts reading there; not on
+  // the first render, which is an ordinary page load.
+  const moved = useRef(false);
+  useEffect(() => {
+    if (moved.current) heading.current?.focus();
+    moved.current = true;
+  }, [view, capture?.step]);
+
+  const journey = capture ? findJourney(capture.journeyId) : undefined;
+  const visible = journey && capture ? visibleQuestions(journey, capture.answers as Answers) : [];
+  const counts = (state: QueuedDossier['state']) => items.filter((i) => i.state === state).length;
+
+  async function exportQueue() {
+    if (!store) return;
+    const all = await Promise.all(
+      items.map(async (item) => ({ ...item, sealed: undefined, content: await openDossier(store, item) })),
+    );
+    const blob = new Blob([JSON.stringify(all, null, 2)], { type: 'application/json' });
+    const link = document.createElement('a');
+    link.href = URL.createObjectURL(blob);
+    link.download = `motcua-helper-${new Date().toISOString().slice(0, 10)}.json`;
+    link.click();
+    URL.revokeObjectURL(link.href);
+  }
+
+  async function clearDevice() {
+    if (!store) return;
+    const waiting = items.filter((i) => i.state !== 'sent').length;
+    if (waiting > 0 && !window.confirm(say('helperApp.ui.clearWaiting', { count: waiting }))) return;
+    await wipe(store);
+    const fresh = await openStore();
+    setStore(fresh);
+    setCapture(null);
+    setView({ name: 'list' });
+    setNotice(say('helperApp.ui.cleared'));
+    await refresh(fresh);
+  }
+
+  const field = (id: string, label: ReactNode, input: ReactNode, hint?: ReactNode) => (
+    <div className={`mt-4 ${error?.field === id ? 'border-l-4 border-red-700 pl-3' : ''}`}>
+      <label htmlFor={id} className="block text-lg font-bold">
+        {label}
+      </label>
+      {hint && (
+        <p id={`${id}-hint`} className="text-slate-700">
+          {hint}
+        </p>
+      )}
+      {error?.field === id && (
+        <p id={`${id}-error`} className="font-bold text-red-800">
+          {error.message}
+        </p>
+      )}
+      {input}
+    </div>
+  );
+  const described = (id: string, hint: boolean) =>
+    [hint ? `${id}-hint` : null, error?.field === id ? `${id}-error` : null].filter(Boolean).join(' ') ||
+    undefined;
+  const inputClass = 'mt-1 min-h-12 w-full max-w-md rounded border-2 border-slate-900 px-3 text-xl';
+  const button = 'inline-flex min-h-12 items-center rounded px-5 text-lg font-bold';
+
+  if (view.name === 'start') {
+    return (
+      <form
+        className="mt-6"
+        onSubmit={(event) => {
+          event.preventDefault();
+          const form = new FormData(event.currentTarget);
+          const placeName = String(form.get('placeName') ?? '').trim();
+          if (!placeName || placeName.length > 80) {
+            setError({ field: 'placeName', message: say('helperApp.ui.placeError') });
+            return;
+          }
+          setError(null);
+          setCapture({
+            clientId: crypto.randomUUID(),
+            journeyId: String(form.get('journeyId')),
+            placeName,
+            consentReadIn: '',
+            answers: {},
+            step: 0,
+          });
+          setView({ name: 'consent' });
+        }}
+      >
+        <h2 ref={heading} tabIndex={-1} className="text-2xl">
+          {sayNode('helperApp.ui.startTitle')}
+        </h2>
+        {field(
+          'journeyId',
+          sayNode('helperApp.ui.journey'),
+          <select id="journeyId" name="journeyId" className={inputClass}>
+            {journeys.map((j) => (
+              <option key={j.id} value={j.id}>
+                {say(`procedure.${j.id}`)}
+              </option>
+            ))}
+          </select>,
+        )}
+        {field(
+          'placeName',
+          sayNode('helperApp.ui.placeName'),
+          <input
+            id="placeName"
+            name="placeName"
+            maxLength={80}
+            className={inputClass}
+            aria-describedby={described('placeName', true)}
+            aria-invalid={error?.field === 'placeName' || undefined}
+          />,
+          sayNode('helperApp.ui.placeHint'),
+        )}
+        <p className="mt-6 flex flex-wrap gap-4">
+          <button data-action="start" type="submit" className={`${button} bg-green-800 text-white`}>
+            {sayNode('helperApp.ui.start')}
+          </button>
+          <button
+            type="button"
+            className={`${button} border-2 border-slate-900`}
+            onClick={() => setView({ name: 'list' })}
+          >
+            {sayNode('helperApp.ui.cancel')}
+          </button>
+        </p>
+      </form>
+    );
+  }
+
+  if (view.name === 'consent' && capture) {
+    return (
+      <form
+        className="mt-6"
+        onSubmit={(event) => {
+          event.preventDefault();
+          const form = new FormData(event.currentTarget);
+          if (form.get('agreed') !== 'yes') {
+            setError({ field: 'agreed', message: say('helperApp.ui.consentError') });
+            return;
+          }
+          setError(null);
+          setCapture({ ...capture, consentReadIn: String(form.get('readIn')), step: 0 });
+          setView({ name: 'question' });
+        }}
+      >
+        <h2 ref={heading} tabIndex={-1} className="text-2xl">
+          {sayNode('helperApp.ui.consentTitle')}
+        </h2>
+        <div className="mt-2 max-w-prose space-y-2 border-l-4 border-slate-400 pl-3">
+          <p>
+            {sayNode('apply.consent.intro')} {sayNode('apply.consent.what')}.
+          </p>
+          <p>{sayNode('apply.consent.why')}</p>
+          <p>{sayNode('apply.consent.law')}</p>
+        </div>
+        {field(
+          'readIn',
+          sayNode('helperApp.ui.readIn'),
+          <select id="readIn" name="readIn" className={inputClass} defaultValue={locale}>
+            {languages.map((l) => (
+              <option key={l.code} value={l.code} lang={l.code}>
+                {l.autonym}
+              </option>
+            ))}
+          </select>,
+        )}
+        <div className={`mt-4 ${error?.field === 'agreed' ? 'border-l-4 border-red-700 pl-3' : ''}`}>
+          {error?.field === 'agreed' && (
+            <p id="agreed-error" className="font-bold text-red-800">
+              {error.message}
+            </p>
+          )}
+          <p className="flex items-start gap-3">
+            <input
+              id="agreed"
+              name="agreed"
+              type="checkbox"
+              value="yes"
+              className="mt-1 h-8 w-8"
+              aria-describedby={error?.field === 'agreed' ? 'agreed-error' : undefined}
+              aria-invalid={error?.field === 'agreed' || undefined}
+            />
+            <label htmlFor="agreed" className="text-lg">
+              {sayNode('helperApp.ui.readAloud')}
+            </label>
+          </p>
+        </div>
+        <p className="mt-6">
+          <button data-action="continue" type="submit" className={`${button} bg-green-800 text-white`}>
+            {sayNode('helperApp.ui.continue')}
+          </button>
+        </p>
+      </form>
+    );
+  }
+
+  const current = view.name === 'question' && capture ? visible[capture.step] : undefined;
+  if (current && capture) {
+    const question = current.question;
+    return (
+      <QuestionScreen
+        key={question.id}
+        question={question}
+        answers={capture.answers}
+        communes={communes}
+        say={say}
+        sayNode={sayNode}
+        error={error}
+        field={field}
+        described={described}
+        inputClass={inputClass}
+        button={button}
+        step={capture.step}
+        total={visible.length}
+        onBack={() => {
+          setError(null);
+          if (capture.step === 0) setView({ name: 'consent' });
+          else setCapture({ ...capture, step: capture.step - 1 });
+        }}
+        onAnswer={(value) => {
+          setError(null);
+          const answers = { ...capture.answers };
+          if (value === undefined) delete answers[question.id];
+          else answers[question.id] = value;
+          setCapture({ ...capture, answers, step: capture.step + 1 });
+        }}
+        onError={(problem) => setError(problem)}
+      />
+    );
+  }
+
+  if ((view.name === 'check' || view.name === 'question') && capture && journey) {
+    return (
+      <section className="mt-6" aria-labelledby="check-title">
+        <h2 id="check-title" ref={heading} tabIndex={-1} className="text-2xl">
+          {sayNode('helperApp.ui.checkTitle')}
+        </h2>
+        <dl className="mt-2">
+          {visible.map(({ question }) => (
+            <div key={question.id} className="border-b border-slate-300 py-2">
+              <dt className="font-bold">{sayNode(`q.${question.id}.label`)}</dt>
+              <dd>{answerText(question, capture.answers[question.id], say, communes)}</dd>
+            </div>
+          ))}
+        </dl>
+        <p className="mt-6 flex flex-wrap gap-4">
+          <button
+            type="button"
+            className={`${button} bg-green-800 text-white`}
+            onClick={async () => {
+              if (!store) return;
+              const version = journeys.find((j) => j.id === capture.journeyId)?.version ?? 1;
+              const relevant = Object.fromEntries(
+                visible
+                  .map(({ question }) => [question.id, capture.answers[question.id]])
+                  .filter(([, v]) => v !== undefined),
+              );
+              const record = await enqueue(store, {
+                clientId: capture.clientId,
+                journeyId: capture.journeyId,
+                payload: {
+                  clientId: capture.clientId,
+                  journeyId: capture.journeyId,
+                  journeyVersion: version,
+                  answers: relevant,
+                  place: { kind: 'village-hall', name: capture.placeName },
+                  consentReadIn: capture.consentReadIn,
+                  capturedAt: new Date().toISOString(),
+                },
+              });
+              if (!record) {
+                setNotice(say('helperApp.ui.noReferences'));
+                return;
+              }
+              setCapture(null);
+              await refresh(store);
+              setView({ name: 'slip', record });
+              void sync(store);
+            }}
+          >
+            {sayNode('helperApp.ui.save')}
+          </button>
+          <button
+            type="button"
+            className={`${button} border-2 border-slate-900`}
+            onClick={() => {
+              setCapture({ ...capture, step: Math.max(0, visible.length - 1) });
+              setView({ name: 'question' });
+            }}
+          >
+            {sayNode('helperApp.ui.back')}
+          </button>
+        </p>
+      </section>
+    );
+  }
+
+  if (view.name === 'slip') {
+    return (
+      <section className="mt-6" aria-labelledby="slip-title">
+        <div className="border-4 border-slate-900 p-4">
+          <h2 id="slip-title" ref={heading} tabIndex={-1} className="text-2xl">
+            {sayNode('helperApp.ui.slipTitle')}
+          </h2>
+          <p className="mt-2 font-mono text-4xl font-bold" data-reference={view.record.reference}>
+            {formatted(view.record.reference)}
+          </p>
+          <p className="mt-2">{say(`procedure.${view.record.journeyId}`)}</p>
+          <p className="mt-2">{sayNode('helperApp.ui.slipKept')}</p>
+        </div>
+        <p className="mt-6 flex flex-wrap gap-4 print:hidden">
+          <button
+            type="button"
+            className={`${button} bg-green-800 text-white`}
+            onClick={() => window.print()}
+          >
+            {sayNode('helperApp.ui.print')}
+          </button>
+          <button
+            type="button"
+            className={`${button} border-2 border-slate-900`}
+            onClick={() => setView({ name: 'list' })}
+          >
+            {sayNode('helperApp.ui.done')}
+          </button>
+        </p>
+      </section>
+    );
+  }
+
+  return (
+    <div className="mt-6">
+      <div role="status" aria-live="polite" className="border-l-4 border-slate-900 bg-slate-50 p-3">
+        <p className="font-bold" data-online={online ? 'yes' : 'no'}>
+          {online ? sayNode('helperApp.ui.online') : sayNode('helperApp.ui.offline')}
+        </p>
+        <p data-queue-summary="">
+          {say('helperApp.ui.summary', {
+            waiting: counts('waiting'),
+            sending: counts('sending'),
+            sent: counts('sent'),
+            refused: counts('refused'),
+          })}
+          {'. '}
+          {lastTry
+            ? say('helperApp.ui.lastTry', {
+                time: new Date(lastTry).toLocaleTimeString('vi', { hour: '2-digit', minute: '2-digit' }),
+              })
+            : say('helperApp.ui.never')}
+        </p>
+        <p>
+          {left > 0 ? say('helperApp.ui.referencesLeft', { count: left }) : say('helperApp.ui.noReferences')}
+        </p>
+        {notice && <p className="font-bold">{notice}</p>}
+      </div>
+      {device !== 'ok' && (
+        <p className="mt-4 border-l-4 border-red-700 bg-red-50 p-3 font-bold">
+          {device === 'revoked' ? say('helperApp.sync.device-revoked') : say('helperApp.ui.notEnrolled')}{' '}
+          <a href={`/${locale}/staff/device`}>{say('helperApp.ui.enrolLink')}</a>
+        </p>
+      )}
+      {storageLow !== null && (
+        <p className="mt-4 border-l-4 border-red-700 bg-red-50 p-3 font-bold">
+          {say('helperApp.ui.storageLow', { percent: storageLow })}
+        </p>
+      )}
+      <p className="mt-6 flex flex-wrap gap-4">
+        <button
+          data-action="new"
+          type="button"
+          className={`${button} bg-green-800 text-white`}
+          disabled={!store}
+          onClick={() => {
+            setNotice(null);
+            setCapture(null);
+            setView({ name: 'start' });
+          }}
+        >
+          {sayNode('helperApp.ui.new')}
+        </button>
+        <button
+          data-action="send"
+          type="button"
+          className={`${button} border-2 border-slate-900`}
+          disabled={!store}
+          onClick={() => store && void sync(store)}
+        >
+          {sayNode('helperApp.ui.sendNow')}
+        </button>
+      </p>
+      <h2 ref={heading} tabIndex={-1} id="queue-title" className="mt-8 text-2xl">
+        {sayNode('helperApp.ui.queueTitle')}
+      </h2>
+      {items.length === 0 ? (
+        <p className="mt-2">{sayNode('helperApp.ui.queueEmpty')}</p>
+      ) : (
+        <div className="mt-3 overflow-x-auto" role="region" aria-labelledby="queue-title" tabIndex={0}>
+          <table className="w-full border-collapse text-left">
+            <thead>
+              <tr className="border-b-2 border-slate-900">
+                <th scope="col" className="py-2 pr-3">
+                  {sayNode('helperApp.ui.colReference')}
+                </th>
+                <th scope="col" className="py-2 pr-3">
+                  {sayNode('helperApp.ui.colProcedure')}
+                </th>
+                <th scope="col" className="py-2 pr-3">
+                  {sayNode('helperApp.ui.colState')}
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {items.map((item) => (
+                <tr
+                  key={item.clientId}
+                  data-queue-item={item.reference}
+                  data-state={item.state}
+                  className="border-b border-slate-300 align-top"
+                >
+                  <td className="py-2 pr-3 font-mono">{formatted(item.reference)}</td>
+                  <td className="py-2 pr-3">{say(`procedure.${item.journeyId}`)}</td>
+                  <td className="py-2 pr-3">
+                    <span className="font-bold">{say(`helperApp.ui.state-${item.state}`)}</span>
+                    {item.message && <span className="block">{item.message}</span>}
+                    {item.problems && (
+                      <ul className="list-disc pl-5">
+                        {item.problems.map((p) => (
+                          <li key={`${p.questionId}${p.message}`}>{p.message}</li>
+                        ))}
+                      </ul>
+                    )}
+                    {item.trackingUrl && (
+                      <a className="block" href={item.trackingUrl}>
+                        {say('helperApp.ui.track')}
+                      </a>
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      <p className="mt-8 flex flex-wrap gap-4">
+        <button
+          type="button"
+          className={`${button} border-2 border-slate-900`}
+          disabled={items.length === 0}
+          onClick={() => void exportQueue()}
+        >
+          {sayNode('helperApp.ui.export')}
+        </button>
+        <button
+          type="button"
+          className={`${button} bg-red-800 text-white`}
+          disabled={!store}
+          onClick={() => void clearDevice()}
+        >
+          {sayNode('helperApp.ui.clear')}
+        </button>
+      </p>
+    </div>
+  );
+}
+
+function answerText(
+  question: Question,
+  value: AnswerValue | undefined,
+  say: (key: string) => string,
+  communes: readonly { id: string; name: string }[],
+): string {
+  if (value === undefined || value === '') return '—';
+  if (typeof value === 'object' && 'day' in value)
+    return [value.day, value.month, value.year].filter(Boolean).join('/');
+  if (typeof value !== 'string') return '—';
+  if (question.kind === 'choice') return say(`q.${question.id}.options.${value}`);
+  if (question.kind === 'commune') return communes.find((c) => c.id === value)?.name ?? value;
+  return value;
+}
+
+function QuestionScreen(props: {
+  question: Question;
+  answers: Record<string, AnswerValue>;
+  communes: readonly { id: string; name: string }[];
+  say: (key: string, values?: Record<string, string | number>) => string;
+  sayNode: (k: string) => ReactNode;
+  error: { field: string; message: string } | null;
+  field: (id: string, label: ReactNode, input: ReactNode, hint?: ReactNode) => ReactNode;
+  described: (id: string, hint: boolean) => string | undefined;
+  inputClass: string;
+  button: string;
+  step: number;
+  total: number;
+  onBack: () => void;
+  onAnswer: (value: AnswerValue | undefined) => void;
+  onError: (problem: { field: string; message: string }) => void;
+}) {
+  const { question, answers, say, sayNode, error } = props;
+  const heading = useRef<HTMLParagraphElement>(null);
+  // Each question is a screen of its own (the component is keyed by the question): focus starts at its top.
+  useEffect(() => heading.current?.focus(), []);
+  const id = question.id;
+  const stored = answers[id];
+  const hasHint = say(`q.${id}.hint`) !== `q.${id}.hint`;
+  const label = sayNode(`q.${id}.label`);
+  const hint = hasHint ? sayNode(`q.${id}.hint`) : undefined;
+
+  const submit = (event: React.FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    if (question.kind === 'file') {
+      props.onAnswer(undefined);
+      return;
+    }
+    const form = new FormData(event.currentTarget);
+    const read = (name: string) => String(form.get(name) ?? '');
+    const result = validateAnswer(question, read, {
+      answers: answers as Answers,
+      communeIds: props.communes.map((c) => c.id),
+      now: new Date(),
+    });
+    if (!result.ok) {
+      const first: FieldError = result.errors[0]!;
+      props.onError({
+        field: first.field,
+        message: say(`apply.errors.${first.key}`, { field: say(`q.${id}.short`), ...(first.values ?? {}) }),
+      });
+      return;
+    }
+    props.onAnswer(result.value === '' ? undefined : result.value);
+  };
+
+  let input: ReactNode;
+  switch (question.kind) {
+    case 'choice':
+      input = (
+        <fieldset
+          className={`mt-4 ${error ? 'border-l-4 border-red-700 pl-3' : ''}`}
+          aria-describedby={error ? `${id}-error` : undefined}
+        >
+          <legend className="text-lg font-bold">{label}</legend>
+          {hint && <p className="text-slate-700">{hint}</p>}
+          {error && (
+            <p id={`${id}-error`} className="font-bold text-red-800">
+              {error.message}
+            </p>
+          )}
+          {question.options.map((option) => (
+            <p key={option} className="mt-2 flex items-center gap-3">
+              <input
+                type="radio"
+                id={`${id}-${option}`}
+                name={id}
+                value={option}
+                defaultChecked={stored === option}
+                className="h-7 w-7"
+              />
+              <label htmlFor={`${id}-${option}`} className="text-lg">
+                {sayNode(`q.${id}.options.${option}`)}
+              </label>
+            </p>
+          ))}
+        </fieldset>
+      );
+      break;
+    case 'date': {
+      const value = typeof stored === 'object' && 'day' in stored ? stored : { day: '', month: '', year: '' };
+      input = (
+        <fieldset
+          className={`mt-4 ${error ? 'border-l-4 border-red-700 pl-3' : ''}`}
+          aria-describedby={error ? `${error.field}-error` : undefined}
+        >
+          <legend className="text-lg font-bold">{label}</legend>
+          {hint && <p className="text-slate-700">{hint}</p>}
+          {error && (
+            <p id={`${error.field}-error`} className="font-bold text-red-800">
+              {error.message}
+            </p>
+          )}
+          <div className="mt-2 flex gap-4">
+            {fieldNames(question).map((name, i) => {
+              const part = (['day', 'month', 'year'] as const)[i]!;
+              return (
+                <div key={name}>
+                  <label htmlFor={name} className="block">
+                    {sayNode(`helperApp.ui.${part}`)}
+                  </label>
+                  <input
+                    id={name}
+                    name={name}
+                    inputMode="numeric"
+                    defaultValue={value[part]}
+                    maxLength={part === 'year' ? 4 : 2}
+                    aria-invalid={error?.field === name || undefined}
+                    className={`mt-1 min-h-12 rounded border-2 border-slate-900 px-2 text-xl ${part === 'year' ? 'w-24' : 'w-16'}`}
+                  />
+                </div>
+              );
+            })}
+          </div>
+        </fieldset>
+      );
+      break;
+    }
+    case 'commune':
+      input = props.field(
+        id,
+        label,
+        <select
+          id={id}
+          name={id}
+          defaultValue={typeof stored === 'string' ? stored : ''}
+          className={props.inputClass}
+          aria-describedby={props.described(id, !!hint)}
+        >
+          <option value="">{say('helperApp.ui.selectCommune')}</option>
+          {props.communes.map((c) => (
+            <option key={c.id} value={c.id}>
+              {c.name}
+            </option>
+          ))}
+        </select>,
+        hint,
+      );
+      break;
+    case 'file':
+      input = (
+        <div className="mt-4">
+          <p className="text-lg font-bold">{label}</p>
+          <p className="mt-2 border-l-4 border-slate-900 p-3">{sayNode('helperApp.ui.fileOffline')}</p>
+        </div>
+      );
+      break;
+    default:
+      input = props.field(
+        id,
+        label,
+        <input
+          id={id}
+          name={id}
+          defaultValue={typeof stored === 'string' ? stored : ''}
+          inputMode={
+            question.kind === 'phone' || question.kind === 'citizen-id' || question.kind === 'number'
+              ? 'numeric'
+              : undefined
+          }
+          className={props.inputClass}
+          aria-describedby={props.described(id, !!hint)}
+          aria-invalid={error?.field === id || undefined}
+        />,
+        hint,
+      );
+  }
+
+  return (
+    <form className="mt-6" onSubmit={submit} noValidate>
+      <p ref={heading} tabIndex={-1} className="text-slate-700">
+        {props.step + 1} / {props.total}
+      </p>
+      {input}
+      <p className="mt-6 flex flex-wrap gap-4">
+        <button data-action="continue" type="submit" className={`${props.button} bg-green-800 text-white`}>
+          {sayNode('helperApp.ui.continue')}
+        </button>
+        <button type="button" className={`${props.button} border-2 border-slate-900`} onClick={props.onBack}>
+          {sayNode('helperApp.ui.back')}
+        </button>
+      </p>
+    </form>
+  );
+}
