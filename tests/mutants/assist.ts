@@ -51,8 +51,8 @@ export default [
     id: 'assist-filing-not-audited',
     description: 'An assisted submission leaves no audit entry',
     file: 'db/queries/submissions.ts',
-    find: '        if (assisted) {\n          await recordAudit(',
-    replace: '        if (!assisted) {\n          await recordAudit(',
+    find: '  if (assisted) {\n    await recordAudit(',
+    replace: '  if (!assisted) {\n    await recordAudit(',
     tests: unit,
   },
   {
@@ -82,7 +82,7 @@ export default [
   {
     id: 'shared-device-start-reopens',
     description: "On a shared device, Start silently reopens the last person's unfinished application",
-    file: 'app/[locale]/apply/actions.ts',
+    file: 'app/[locale]/procedures/[procedureId]/apply/actions.ts',
     find: 'redirect(localePath(locale, paths.inProgress(journey.id)))',
     replace: 'redirect(localePath(locale, paths.tasks(journey.id)))',
     command: sharedDeviceSpec,

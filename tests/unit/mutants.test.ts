@@ -80,6 +80,14 @@ describe('loading the lists', () => {
     expect(all.length).toBeGreaterThan(0);
     expect(all.some((m) => m.area === 'tests')).toBe(true);
   });
+
+  it('finds every mutant’s text exactly once in its file, so none goes stale when code moves', async () => {
+    const all = await loadMutants(path.join(process.cwd(), 'tests', 'mutants'));
+    const stale = all
+      .map((m) => ({ id: m.id, file: m.file, n: occurrences(readFileSync(m.file, 'utf8'), m.find) }))
+      .filter(({ n }) => n !== 1);
+    expect(stale).toEqual([]);
+  });
 });
 
 describe('choosing mutants', () => {

@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { saveAnswerAction } from '@/app/[locale]/apply/actions';
+import { saveAnswerAction } from '@/app/[locale]/apply/[journeyId]/q/[questionId]/actions';
 import { connect } from '@/db/client';
 import { createDraft, recordConsent } from '@/db/queries/drafts';
 import { uploadedFiles } from '@/db/schema';

@@ -7,7 +7,7 @@ import { PageShell } from '@/components/layout/PageShell';
 import { localeFrom } from '@/i18n/params';
 import { getT } from '@/i18n/translate';
 import { localePath, paths } from '@/lib/paths';
-import { resumeApplication } from '../actions';
+import { resumeApplication } from './actions';
 
 type Props = PageProps<'/[locale]/apply/resume'>;
 

@@ -11,7 +11,7 @@ import { localeFrom } from '@/i18n/params';
 import { getT, type KeyIn } from '@/i18n/translate';
 import { answerText } from '@/lib/answerText';
 import { localePath, paths } from '@/lib/paths';
-import { submitApplication } from '../../actions';
+import { submitApplication } from './actions';
 import { requireDraft } from '../draft';
 
 type Props = PageProps<'/[locale]/apply/[journeyId]/check'>;

@@ -11,7 +11,7 @@ import { database } from '@/lib/applications';
 import { formatCode } from '@/lib/codes';
 import { localePath, paths } from '@/lib/paths';
 import { findSubmissionByDraft } from '@/db/queries/submissions';
-import { rateService } from '../../actions';
+import { rateService } from './actions';
 import { requireDraft } from '../draft';
 
 type Props = PageProps<'/[locale]/apply/[journeyId]/confirmation'>;

@@ -10,7 +10,7 @@ import { localeFrom } from '@/i18n/params';
 import { getT } from '@/i18n/translate';
 import { localePath, paths } from '@/lib/paths';
 import { DRAFT_LIFETIME_DAYS } from '@/lib/session';
-import { giveConsent } from '../../actions';
+import { giveConsent } from './actions';
 import { requireDraft } from '../draft';
 
 type Props = PageProps<'/[locale]/apply/[journeyId]/consent'>;

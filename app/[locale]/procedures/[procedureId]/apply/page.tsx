@@ -11,7 +11,7 @@ import { locales } from '@/i18n/locales';
 import { localeFrom } from '@/i18n/params';
 import { getT } from '@/i18n/translate';
 import { localePath, paths } from '@/lib/paths';
-import { startApplication } from '../../../apply/actions';
+import { startApplication } from './actions';
 
 export function generateStaticParams() {
   return locales.flatMap((locale) => procedures.map((p) => ({ locale, procedureId: p.id })));

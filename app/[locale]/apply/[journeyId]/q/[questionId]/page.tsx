@@ -14,7 +14,7 @@ import { getT, type KeyIn } from '@/i18n/translate';
 import { fieldValues } from '@/lib/applications';
 import { formatCode } from '@/lib/codes';
 import { localePath, paths } from '@/lib/paths';
-import { saveAnswerAction } from '../../../actions';
+import { saveAnswerAction } from './actions';
 import { requireDraft } from '../../draft';
 
 type Props = PageProps<'/[locale]/apply/[journeyId]/q/[questionId]'>;
