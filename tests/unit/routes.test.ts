@@ -44,6 +44,8 @@ describe('route table used by the proxy', () => {
     expect(isKnownPath(segments(paths.screen('nam-dan-1')))).toBe(true);
     expect(isKnownPath(['screens'])).toBe(false);
     expect(isKnownPath(segments(paths.languages()))).toBe(true);
+    expect(isKnownPath(segments(paths.helperApp()))).toBe(true);
+    expect(isKnownPath(['helper', 'x'])).toBe(false);
   });
 
   it('knows the staff pages, a desk dossier by its reference’s shape, and nothing else under staff', () => {
