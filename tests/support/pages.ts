@@ -20,6 +20,8 @@ export const pageTypes = [
   { name: 'leaflet (procedure)', path: `/procedures/${procedures[0].id}/leaflet` },
   { name: 'leaflet (life event, for a place)', path: `/life-events/${lifeEvents[0].id}/leaflet/cho-phien` },
   { name: 'languages', path: '/languages' },
+  // Without JavaScript it says it needs it; with it, it opens on its (empty) queue.
+  { name: 'helper app', path: '/helper' },
   // The staff sign-in page in its error state (summary and field error): the plain form is a subset of it.
   { name: 'staff sign-in: wrong password', path: '/staff/sign-in?error=invalid' },
 ] as const;
