@@ -10,6 +10,8 @@ const schema = z.object({
   DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/ }).optional(),
   /** PGlite data directory, or `memory://` for a throwaway database (tests). */
   PGLITE_DIR: z.string().min(1).default('.data/pglite'),
+  /** Where helper devices' resumable photo uploads (tus) are kept until complete (docs/adr/0029). */
+  UPLOAD_PARTS_DIR: z.string().min(1).default('.data/upload-parts'),
   /** Submissions and resume-code tries per client address per 15 minutes (lib/rateLimit.ts). */
   SUBMIT_LIMIT: z.coerce.number().int().positive().default(60),
   RESUME_LIMIT: z.coerce.number().int().positive().default(60),

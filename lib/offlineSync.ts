@@ -4,6 +4,7 @@ import { findJourney } from '@/catalogue/forms/journeys';
 import type { Answers } from '@/catalogue/forms/types';
 import type { Database } from '@/db/client';
 import { deviceBySecret } from '@/db/queries/devices';
+import { filesOfDraft } from '@/db/queries/files';
 import { commitOfflineSubmission } from '@/db/queries/offline';
 import { grantsOf } from '@/db/queries/staff';
 import { staffUsers, type HelperDevice, type Submission } from '@/db/schema';
@@ -142,15 +143,22 @@ export async function syncDossier(
   // Silence is never consent: the helper confirmed on the device that it was read aloud, in a language.
   if (!isLocale(payload.consentReadIn)) return refusal(locale, 422, 'consent');
 
-  // Photos are not synced by this version: a file answer is treated as missing.
+  // A photo is never an answer in the payload: it is the file uploaded for this dossier and question
+  // (lib/helperUploads.ts), checked there; a file answer sent as text is ignored.
   const fileQuestions = new Set(
     journey.sections.flatMap((section) =>
       section.questions.filter((q) => q.kind === 'file').map((q) => q.id),
     ),
   );
-  const given: Answers = Object.fromEntries(
-    Object.entries(payload.answers).filter(([id]) => !fileQuestions.has(id)),
+  const uploaded = Object.fromEntries(
+    (await filesOfDraft(db, payload.clientId))
+      .filter((file) => fileQuestions.has(file.questionId))
+      .map((file) => [file.questionId, { fileId: file.id, name: file.fileName, size: file.size }]),
   );
+  const given: Answers = {
+    ...Object.fromEntries(Object.entries(payload.answers).filter(([id]) => !fileQuestions.has(id))),
+    ...uploaded,
+  };
   const checked = recheckAnswers(journey, given, request.now ?? new Date());
   const catalogueChanged = payload.journeyVersion !== journeyVersion(journey);
   if (checked.problems.length > 0) {

@@ -27,6 +27,19 @@ export async function findOwnFile(db: Database, fileId: string, draftIds: readon
   return row && draftIds.includes(row.draftId) ? row : undefined;
 }
 
+/** The files kept for a draft (or an offline dossier's client UUID), without their content. */
+export function filesOfDraft(db: Database, draftId: string) {
+  return db
+    .select({
+      id: uploadedFiles.id,
+      questionId: uploadedFiles.questionId,
+      fileName: uploadedFiles.fileName,
+      size: uploadedFiles.size,
+    })
+    .from(uploadedFiles)
+    .where(eq(uploadedFiles.draftId, draftId));
+}
+
 export async function deleteFilesFor(db: Database, draftId: string, questionId: string) {
   await db
     .delete(uploadedFiles)

@@ -1,0 +1,116 @@
+import { readFile, rm } from 'node:fs/promises';
+import path from 'node:path';
+import { FileStore } from '@tus/file-store';
+import { Server, type Upload } from '@tus/server';
+import { findJourney } from '@/catalogue/forms/journeys';
+import type { Database } from '@/db/client';
+import { deleteFilesFor, storeFile } from '@/db/queries/files';
+import { findSubmissionByDraft } from '@/db/queries/submissions';
+import { isLocale } from '@/i18n/locales';
+import { getT, type KeyIn } from '@/i18n/translate';
+import { syncingDevice } from './offlineSync';
+import { parseDeviceCookie, DEVICE_COOKIE } from './staff/devices';
+import { checkUpload, MAX_UPLOAD_BYTES } from './uploads';
+
+/**
+ * A helper device's photos, one resumable upload each (the tus protocol through @tus/server, docs/adr/0029),
+ * so a 3 MB photo survives a 3G link that keeps dropping: the parts wait on disk, and only a complete
+ * file is decoded and re-encoded by the same check as the online form's (lib/uploads.ts) and stored for
+ * its dossier (the client UUID) and question. The dossier's sync then finds it there.
+ */
+export const UPLOAD_PATH = '/api/helper/v1/uploads';
+
+interface Refusal {
+  status_code: number;
+  body: string;
+}
+
+function refusal(status: number, error: string, locale: string, message?: string): Refusal {
+  const language = isLocale(locale) ? locale : 'vi';
+  const text = message ?? getT(language, 'helperApp.sync').text(error as KeyIn<'helperApp.sync'>);
+  return { status_code: status, body: JSON.stringify({ error, message: text }) };
+}
+
+function deviceCookie(request: Request) {
+  const pair = request.headers
+    .get('cookie')
+    ?.split(';')
+    .map((p) => p.trim())
+    .find((p) => p.startsWith(`${DEVICE_COOKIE}=`));
+  return parseDeviceCookie(pair?.slice(DEVICE_COOKIE.length + 1));
+}
+
+const localeOf = (request: Request) => new URL(request.url).searchParams.get('locale') ?? 'vi';
+
+/** Metadata a photo must carry: its dossier's client UUID and a file question of that journey. */
+function target(
+  upload: Upload,
+): { clientId: string; questionId: string; name: string; sensitive: boolean } | null {
+  const { clientId, journeyId, questionId, filename } = upload.metadata ?? {};
+  if (!clientId || !/^[0-9a-f-]{36}$/.test(clientId) || !journeyId || !questionId) return null;
+  const question = findJourney(journeyId)
+    ?.sections.flatMap((s) => s.questions)
+    .find((q) => q.id === questionId && q.kind === 'file');
+  if (!question || question.kind !== 'file') return null;
+  return { clientId, questionId, name: filename ?? 'photo.jpg', sensitive: question.sensitive === true };
+}
+
+export function helperUploadServer(database: () => Promise<Database>, directory: string): Server {
+  const datastore = new FileStore({ directory });
+  return new Server({
+    path: UPLOAD_PATH,
+    datastore,
+    maxSize: MAX_UPLOAD_BYTES,
+    // Never a Location built from the request's Host (docs/adr/0016).
+    relativeLocation: true,
+    respectForwardedHeaders: false,
+    async onIncomingRequest(request) {
+      const found = await syncingDevice(await database(), deviceCookie(request));
+      if ('refused' in found) {
+        throw refusal(found.refused === 'device-revoked' ? 403 : 401, found.refused, localeOf(request));
+      }
+    },
+    async onUploadCreate(request, upload) {
+      const photo = target(upload);
+      if (!photo) throw refusal(400, 'malformed', localeOf(request));
+      // A dossier already committed keeps its photos: another one under its UUID is a conflict.
+      if (await findSubmissionByDraft(await database(), photo.clientId)) {
+        throw refusal(409, 'conflict', localeOf(request));
+      }
+      return {};
+    },
+    async onUploadFinish(request, upload) {
+      const photo = target(upload)!;
+      const file = path.join(directory, upload.id);
+      const bytes = await readFile(file);
+      const checked = await checkUpload(new File([bytes], photo.name));
+      await rm(file, { force: true });
+      await rm(`${file}.json`, { force: true });
+      const locale = localeOf(request);
+      if (!checked.ok) {
+        const language = isLocale(locale) ? locale : 'vi';
+        const message = getT(language, 'apply.errors').text(checked.key as KeyIn<'apply.errors'>, {
+          field: getT(language, 'apply.questions').text(
+            `${photo.questionId}.short` as KeyIn<'apply.questions'>,
+          ),
+          max: MAX_UPLOAD_BYTES / 1024 / 1024,
+        });
+        throw refusal(422, checked.key, locale, message);
+      }
+      const db = await database();
+      // The photo of this question: the last complete one (a retaken photo replaces the first).
+      await deleteFilesFor(db, photo.clientId, photo.questionId);
+      const fileId = await storeFile(db, {
+        draftId: photo.clientId,
+        questionId: photo.questionId,
+        fileName: checked.name,
+        mimeType: checked.mime,
+        size: checked.bytes.byteLength,
+        sha256: checked.sha256,
+        content: checked.bytes,
+        sensitive: photo.sensitive,
+      });
+      return { headers: { 'Upload-File-Id': fileId } };
+    },
+  });
+}

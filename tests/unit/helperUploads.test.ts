@@ -1,0 +1,206 @@
+import { randomUUID } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { and, eq } from 'drizzle-orm';
+import sharp from 'sharp';
+import { connect } from '@/db/client';
+import { enrolDevice, issueDevice, revokeDevice } from '@/db/queries/devices';
+import { reserveReferences } from '@/db/queries/offline';
+import { createDeviceOnlyAccount } from '@/db/queries/staff';
+import { submissions, uploadedFiles } from '@/db/schema';
+import { seed } from '@/db/seed';
+import { randomCode } from '@/lib/codes';
+import { helperUploadServer, UPLOAD_PATH } from '@/lib/helperUploads';
+import { syncDossier } from '@/lib/offlineSync';
+import { deviceCookieValue, DEVICE_COOKIE, hashPin } from '@/lib/staff/devices';
+import { databaseTargets } from '../support/db';
+
+// A helper device's photos by the tus protocol (docs/adr/0029), against the real database on both drivers:
+// an upload resumes where it stopped, only an enrolled device may send one, the complete file is decoded
+// and re-encoded like the online form's, and the dossier's sync finds it there.
+
+const ORIGIN = 'http://127.0.0.1:3000';
+const meta = (pairs: Record<string, string>) =>
+  Object.entries(pairs)
+    .map(([k, v]) => `${k} ${Buffer.from(v).toString('base64')}`)
+    .join(',');
+
+const tenDaysAgo = (() => {
+  const d = new Date(Date.now() - 10 * 86_400_000);
+  return {
+    day: String(d.getUTCDate()),
+    month: String(d.getUTCMonth() + 1),
+    year: String(d.getUTCFullYear()),
+  };
+})();
+const atClinic = {
+  'relationship-to-child': 'mother',
+  'applicant-name': 'Giàng Thị Mỷ',
+  'applicant-sex': 'female',
+  'applicant-dob': { day: '12', month: '3', year: '1995' },
+  'applicant-cid': '002195012345',
+  'applicant-phone': '0912 345 678',
+  'child-name': 'Vàng Thị Mai',
+  'child-sex': 'female',
+  'child-dob': tenDaysAgo,
+  'child-birthplace': 'health-facility',
+  'mother-name': 'Giàng Thị Mỷ',
+  'mother-dob': { day: '', month: '', year: '1995' },
+  'mother-cid': '002195012345',
+  'parents-married': 'yes',
+  'father-declared': 'yes',
+  'father-name': 'Vàng Seo Páo',
+  'father-dob': { day: '', month: '', year: '1990' },
+  'father-cid': '002090123456',
+  'office-commune': 'tan-quang',
+};
+
+describe.each(databaseTargets)('helper photo uploads on $name', ({ options }) => {
+  const conn = connect(options);
+  const db = conn.db;
+  const parts = mkdtempSync(path.join(tmpdir(), 'upload-parts-'));
+  const server = helperUploadServer(async () => db, parts);
+  const suffix = `${process.pid}${Date.now().toString(36)}`.slice(-10);
+  let cookie = '';
+  let device = { deviceId: '', secret: '' };
+  let photo: Buffer;
+
+  const tus = (method: string, url: string, headers: Record<string, string> = {}, body?: Uint8Array) =>
+    server.handleWeb(
+      new Request(new URL(url, ORIGIN), {
+        method,
+        headers: { 'Tus-Resumable': '1.0.0', cookie, ...headers },
+        body: body ? new Uint8Array(body) : undefined,
+      }),
+    );
+  const create = (clientId: string, length: number, extra: Record<string, string> = {}) =>
+    tus('POST', UPLOAD_PATH, {
+      'Upload-Length': String(length),
+      'Upload-Metadata': meta({
+        clientId,
+        journeyId: 'register-birth',
+        questionId: 'birth-notice',
+        filename: 'giay-chung-sinh.jpg',
+        ...extra,
+      }),
+    });
+  const append = (location: string, offset: number, bytes: Uint8Array) =>
+    tus(
+      'PATCH',
+      location,
+      { 'Upload-Offset': String(offset), 'Content-Type': 'application/offset+octet-stream' },
+      bytes,
+    );
+
+  beforeAll(async () => {
+    await conn.migrate();
+    await seed(db);
+    const helper = (
+      await createDeviceOnlyAccount(db, {
+        username: `photo.${suffix}`,
+        grant: { role: 'helper', communeId: 'tan-quang', language: null },
+        createdBy: null,
+      })
+    ).userId;
+    const { token } = await issueDevice(
+      db,
+      { userId: helper, communeId: 'tan-quang', label: 'Laptop', issuedBy: helper },
+      async (t) => t,
+    );
+    const enrolled = (await enrolDevice(db, token, await hashPin('482916'), null))!;
+    device = { deviceId: enrolled.deviceId, secret: enrolled.secret };
+    cookie = `${DEVICE_COOKIE}=${deviceCookieValue(device.deviceId, device.secret)}`;
+    // A phone photo with EXIF (the position phones record), which the stored copy must not keep.
+    photo = await sharp({ create: { width: 1200, height: 900, channels: 3, background: '#c0d0e0' } })
+      .jpeg({ quality: 90 })
+      .withExif({ IFD0: { Copyright: 'GPS 22.8 104.9' } })
+      .toBuffer();
+  });
+  afterAll(async () => {
+    await conn.close();
+    rmSync(parts, { recursive: true, force: true });
+  });
+
+  it('resumes where the link dropped, then stores the re-encoded photo for its dossier and question', async () => {
+    const clientId = randomUUID();
+    const created = await create(clientId, photo.byteLength);
+    expect(created.status).toBe(201);
+    const location = created.headers.get('location')!;
+    expect(location.startsWith('/api/helper/v1/uploads/')).toBe(true);
+    const half = Math.floor(photo.byteLength / 2);
+    expect((await append(location, 0, photo.subarray(0, half))).status).toBe(204);
+    // The connection dropped: the device asks how far the portal got, and goes on from there.
+    const head = await tus('HEAD', location);
+    expect(head.headers.get('upload-offset')).toBe(String(half));
+    // A part sent again at the wrong offset is refused, never appended twice.
+    expect((await append(location, 0, photo.subarray(0, half))).status).toBe(409);
+    const done = await append(location, half, photo.subarray(half));
+    expect(done.status).toBe(204);
+    const fileId = done.headers.get('upload-file-id');
+    const [stored] = await db.select().from(uploadedFiles).where(eq(uploadedFiles.draftId, clientId));
+    expect(stored).toMatchObject({ id: fileId, questionId: 'birth-notice', mimeType: 'image/jpeg' });
+    expect(Buffer.from(stored!.content).includes(Buffer.from('GPS 22.8'))).toBe(false);
+
+    // The dossier synced after it carries the photo as its answer, and passes the online rules.
+    const [reference] = await reserveReferences(db, device.deviceId, () => randomCode(), 1);
+    const synced = await syncDossier(db, {
+      cookie: device,
+      locale: 'vi',
+      text: JSON.stringify({
+        clientId,
+        reference,
+        journeyId: 'register-birth',
+        journeyVersion: 1,
+        answers: atClinic,
+        place: { kind: 'village-hall', name: 'Nhà văn hoá bản Khun' },
+        consentReadIn: 'hmn',
+        capturedAt: new Date().toISOString(),
+      }),
+    });
+    expect(synced.status).toBe(201);
+    const [row] = await db.select().from(submissions).where(eq(submissions.draftId, clientId));
+    expect((row!.answers as Record<string, { fileId?: string }>)['birth-notice']?.fileId).toBe(fileId);
+
+    // Committed: no other photo goes under its UUID.
+    expect((await create(clientId, photo.byteLength)).status).toBe(409);
+  });
+
+  it('a retaken photo replaces the first one of its question', async () => {
+    const clientId = randomUUID();
+    for (let i = 0; i < 2; i += 1) {
+      const location = (await create(clientId, photo.byteLength)).headers.get('location')!;
+      expect((await append(location, 0, photo)).status).toBe(204);
+    }
+    const stored = await db
+      .select()
+      .from(uploadedFiles)
+      .where(and(eq(uploadedFiles.draftId, clientId), eq(uploadedFiles.questionId, 'birth-notice')));
+    expect(stored).toHaveLength(1);
+  });
+
+  it('refuses what is not a photo, with the online form’s words, and keeps nothing', async () => {
+    const clientId = randomUUID();
+    const fake = Buffer.from('%PDF-1.7 but not really a pdf at all');
+    const location = (await create(clientId, fake.byteLength)).headers.get('location')!;
+    const refused = await append(location, 0, fake);
+    expect(refused.status).toBe(422);
+    expect(((await refused.json()) as { message: string }).message.length).toBeGreaterThan(10);
+    expect(await db.select().from(uploadedFiles).where(eq(uploadedFiles.draftId, clientId))).toEqual([]);
+  });
+
+  it('refuses a browser that is not an enrolled device, a revoked one, and a photo for no file question', async () => {
+    const clientId = randomUUID();
+    const saved = cookie;
+    cookie = '';
+    expect((await create(clientId, photo.byteLength)).status).toBe(401);
+    cookie = saved;
+    expect((await create(clientId, photo.byteLength, { questionId: 'child-name' })).status).toBe(400);
+    expect((await create('not-a-uuid', photo.byteLength)).status).toBe(400);
+    await revokeDevice(db, device.deviceId, 'tan-quang', { id: 'leader' });
+    const revoked = await create(clientId, photo.byteLength);
+    expect(revoked.status).toBe(403);
+    expect(((await revoked.json()) as { message: string }).message).toContain('thu hồi');
+  });
+});
