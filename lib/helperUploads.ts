@@ -40,7 +40,8 @@ function deviceCookie(request: Request) {
   return parseDeviceCookie(pair?.slice(DEVICE_COOKIE.length + 1));
 }
 
-const localeOf = (request: Request) => new URL(request.url).searchParams.get('locale') ?? 'vi';
+/** The helper app names its language in a header, since tus requests after the first carry no query. */
+const localeOf = (request: Request) => request.headers.get('x-helper-locale') ?? 'vi';
 
 /** Metadata a photo must carry: its dossier's client UUID and a file question of that journey. */
 function target(

@@ -1,6 +1,7 @@
 'use client';
 
 import { Serwist } from '@serwist/window';
+import { Upload } from 'tus-js-client';
 import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
 import { visibleQuestions } from '@/catalogue/forms/flow';
 import { findJourney } from '@/catalogue/forms/journeys';
@@ -10,8 +11,11 @@ import type { ClientMessages } from '@/lib/helperApp/messages';
 import {
   enqueue,
   keepReferences,
+  markUploaded,
   openDossier,
   openStore,
+  photoBlob,
+  photosOf,
   queue as readQueue,
   referencesLeft,
   update,
@@ -41,6 +45,8 @@ interface Capture {
   placeName: string;
   consentReadIn: string;
   answers: Record<string, AnswerValue>;
+  /** Photos taken, re-encoded on the device, until the dossier is kept. */
+  photos: Record<string, Blob>;
   step: number;
 }
 
@@ -51,6 +57,9 @@ type View =
   | { name: 'question' }
   | { name: 'check' }
   | { name: 'slip'; record: QueuedDossier };
+
+/** Applications sent at once (bench/assisted.ts sends as many). */
+export const SYNC_CONCURRENCY = 2;
 
 const formatted = (reference: string) => `${reference.slice(0, 4)}-${reference.slice(4)}`;
 
@@ -74,6 +83,7 @@ export function HelperApp({ locale, messages, journeys, communes, languages }: P
   const [lastTry, setLastTry] = useState<string | null>(null);
   const [storageLow, setStorageLow] = useState<number | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
+  const [progress, setProgress] = useState<Record<string, number>>({});
   const [view, setView] = useState<View>({ name: 'list' });
   const [capture, setCapture] = useState<Capture | null>(null);
   const [error, setError] = useState<{ field: string; message: string } | null>(null);
@@ -84,6 +94,63 @@ export function HelperApp({ locale, messages, journeys, communes, languages }: P
     setItems(await readQueue(db));
     setLeft(await referencesLeft(db));
   }, []);
+
+  /**
+   * The dossier's photos, one resumable upload each (tus): a dropped link resumes where it stopped, and
+   * the queue line shows how far it got. 'done' when the portal has them all.
+   */
+  const uploadPhotos = useCallback(
+    async (db: Store, record: QueuedDossier): Promise<'done' | { refused: boolean; message: string }> => {
+      for (const photo of await photosOf(db, record.clientId)) {
+        if (photo.uploaded) continue;
+        const blob = await photoBlob(db, photo);
+        const outcome = await new Promise<'done' | { refused: boolean; message: string }>((resolve) => {
+          const upload = new Upload(blob, {
+            endpoint: '/api/helper/v1/uploads',
+            headers: { 'X-Helper-Locale': locale },
+            metadata: {
+              clientId: record.clientId,
+              journeyId: record.journeyId,
+              questionId: photo.questionId,
+              filename: `${photo.questionId}.jpg`,
+            },
+            // One request per photo, its bytes sent with its creation: on a long-RTT link every extra round trip
+            // costs more than the bytes; a cut leaves what arrived on the portal, and the rest follows from there.
+            uploadDataDuringCreation: true,
+            retryDelays: [0, 1000, 3000, 5000, 10000],
+            fingerprint: async () => `motcua-${record.clientId}-${photo.questionId}`,
+            removeFingerprintOnSuccess: true,
+            onProgress: (sent, total) =>
+              setProgress((p) => ({ ...p, [record.clientId]: Math.round((sent / total) * 100) })),
+            onSuccess: () => resolve('done'),
+            onError: (error) => {
+              const response = (error as { originalResponse?: { getStatus(): number; getBody(): string } })
+                .originalResponse;
+              const status = response?.getStatus() ?? 0;
+              let message = say('helperApp.ui.sendFailed');
+              try {
+                message = (JSON.parse(response?.getBody() ?? '') as { message?: string }).message ?? message;
+              } catch {
+                // not a refusal of ours: the connection went
+              }
+              resolve({
+                refused: status === 400 || status === 409 || status === 413 || status === 422,
+                message,
+              });
+            },
+          });
+          void upload.findPreviousUploads().then((previous) => {
+            if (previous[0]) upload.resumeFromPreviousUpload(previous[0]);
+            upload.start();
+          });
+        });
+        if (outcome !== 'done') return outcome;
+        await markUploaded(db, photo);
+      }
+      return 'done';
+    },
+    [locale, say],
+  );
 
   /** Sends every waiting application, one request each; stops at the first sign of no connection. */
   const sync = useCallback(
@@ -102,12 +169,21 @@ export function HelperApp({ locale, messages, journeys, communes, languages }: P
         } else if (reserved && (reserved.status === 401 || reserved.status === 403)) {
           setDevice(reserved.status === 403 ? 'revoked' : 'unknown');
         }
-        for (const record of await readQueue(db)) {
-          if (record.state === 'sent' || record.state === 'refused') continue;
+        /** One application: its photos, then itself. False when the rest should wait (no connection). */
+        const sendOne = async (record: QueuedDossier): Promise<boolean> => {
           const now = new Date().toISOString();
           setLastTry(now);
           await update(db, record.clientId, { state: 'sending', lastTryAt: now });
           await refresh(db);
+          const photos = await uploadPhotos(db, record);
+          if (photos !== 'done') {
+            if (photos.refused) {
+              await update(db, record.clientId, { state: 'refused', message: photos.message });
+              return true;
+            }
+            await update(db, record.clientId, { state: 'waiting', message: photos.message });
+            return false;
+          }
           const payload = await openDossier(db, record);
           const answer = await fetch(`/api/helper/v1/dossiers?locale=${locale}`, {
             method: 'POST',
@@ -116,9 +192,10 @@ export function HelperApp({ locale, messages, journeys, communes, languages }: P
           }).catch(() => null);
           if (!answer) {
             await update(db, record.clientId, { state: 'waiting', message: say('helperApp.ui.sendFailed') });
-            break;
+            return false;
           }
           const body = (await answer.json().catch(() => ({}))) as {
+            error?: string;
             trackingUrl?: string;
             message?: string;
             problems?: { questionId: string; message: string }[];
@@ -132,13 +209,12 @@ export function HelperApp({ locale, messages, journeys, communes, languages }: P
           } else if (answer.status === 401 || answer.status === 403) {
             // A device problem (not enrolled, revoked) or a commune refused: nothing is lost, it waits.
             await update(db, record.clientId, { state: 'waiting', message: body.message });
-            if (answer.status === 401) setDevice('unknown');
-            if (body.message && answer.status === 403 && /revoked|thu hồi/.test(body.message))
-              setDevice('revoked');
-            break;
+            if (body.error === 'unknown-device') setDevice('unknown');
+            if (body.error === 'device-revoked') setDevice('revoked');
+            return false;
           } else if (answer.status >= 500 || answer.status === 429) {
             await update(db, record.clientId, { state: 'waiting', message: say('helperApp.ui.serverBusy') });
-            break;
+            return false;
           } else {
             await update(db, record.clientId, {
               state: 'refused',
@@ -146,13 +222,24 @@ export function HelperApp({ locale, messages, journeys, communes, languages }: P
               problems: body.problems,
             });
           }
-        }
+          return true;
+        };
+        // Two at a time: one's round trips overlap the other's bytes, so a long-RTT link stays busy.
+        const pending = (await readQueue(db)).filter((r) => r.state !== 'sent' && r.state !== 'refused');
+        let stop = false;
+        await Promise.all(
+          Array.from({ length: SYNC_CONCURRENCY }, async () => {
+            for (let next = pending.shift(); next && !stop; next = pending.shift()) {
+              if (!(await sendOne(next))) stop = true;
+            }
+          }),
+        );
       } finally {
         syncing.current = false;
         await refresh(db);
       }
     },
-    [locale, refresh, say],
+    [locale, refresh, say, uploadPhotos],
   );
 
   useEffect(() => {
@@ -269,6 +356,7 @@ export function HelperApp({ locale, messages, journeys, communes, languages }: P
             placeName,
             consentReadIn: '',
             answers: {},
+            photos: {},
             step: 0,
           });
           setView({ name: 'consent' });
@@ -407,12 +495,14 @@ export function HelperApp({ locale, messages, journeys, communes, languages }: P
           if (capture.step === 0) setView({ name: 'consent' });
           else setCapture({ ...capture, step: capture.step - 1 });
         }}
-        onAnswer={(value) => {
+        onAnswer={(value, photo) => {
           setError(null);
           const answers = { ...capture.answers };
+          const photos = { ...capture.photos };
           if (value === undefined) delete answers[question.id];
           else answers[question.id] = value;
-          setCapture({ ...capture, answers, step: capture.step + 1 });
+          if (photo) photos[question.id] = photo;
+          setCapture({ ...capture, answers, photos, step: capture.step + 1 });
         }}
         onError={(problem) => setError(problem)}
       />
@@ -440,14 +530,22 @@ export function HelperApp({ locale, messages, journeys, communes, languages }: P
             onClick={async () => {
               if (!store) return;
               const version = journeys.find((j) => j.id === capture.journeyId)?.version ?? 1;
+              // Photos travel on their own (tus); the payload's answers are what was typed and chosen.
               const relevant = Object.fromEntries(
                 visible
+                  .filter(({ question }) => question.kind !== 'file')
                   .map(({ question }) => [question.id, capture.answers[question.id]])
                   .filter(([, v]) => v !== undefined),
+              );
+              const photos = Object.fromEntries(
+                visible
+                  .filter(({ question }) => question.kind === 'file' && capture.photos[question.id])
+                  .map(({ question }) => [question.id, capture.photos[question.id]!]),
               );
               const record = await enqueue(store, {
                 clientId: capture.clientId,
                 journeyId: capture.journeyId,
+                photos,
                 payload: {
                   clientId: capture.clientId,
                   journeyId: capture.journeyId,
@@ -610,7 +708,12 @@ export function HelperApp({ locale, messages, journeys, communes, languages }: P
                   <td className="py-2 pr-3 font-mono">{formatted(item.reference)}</td>
                   <td className="py-2 pr-3">{say(`procedure.${item.journeyId}`)}</td>
                   <td className="py-2 pr-3">
-                    <span className="font-bold">{say(`helperApp.ui.state-${item.state}`)}</span>
+                    <span className="font-bold">
+                      {say(`helperApp.ui.state-${item.state}`)}
+                      {item.state === 'sending' &&
+                        progress[item.clientId] !== undefined &&
+                        ` ${progress[item.clientId]} %`}
+                    </span>
                     {item.message && <span className="block">{item.message}</span>}
                     {item.problems && (
                       <ul className="list-disc pl-5">
@@ -653,6 +756,20 @@ export function HelperApp({ locale, messages, journeys, communes, languages }: P
   );
 }
 
+/** A photo made smaller on the device before it is kept: at most 1600 px a side, JPEG at 80 %. */
+async function shrinkPhoto(file: File): Promise<Blob> {
+  const bitmap = await createImageBitmap(file, { imageOrientation: 'from-image' });
+  const scale = Math.min(1, 1600 / Math.max(bitmap.width, bitmap.height));
+  const canvas = document.createElement('canvas');
+  canvas.width = Math.round(bitmap.width * scale);
+  canvas.height = Math.round(bitmap.height * scale);
+  canvas.getContext('2d')!.drawImage(bitmap, 0, 0, canvas.width, canvas.height);
+  bitmap.close();
+  return new Promise((resolve, reject) =>
+    canvas.toBlob((blob) => (blob ? resolve(blob) : reject(new Error('not encoded'))), 'image/jpeg', 0.8),
+  );
+}
+
 function answerText(
   question: Question,
   value: AnswerValue | undefined,
@@ -660,6 +777,8 @@ function answerText(
   communes: readonly { id: string; name: string }[],
 ): string {
   if (value === undefined || value === '') return '—';
+  if (typeof value === 'object' && 'fileId' in value)
+    return say('helperApp.ui.photoTaken').replace('{size}', String(Math.round(value.size / 1024)));
   if (typeof value === 'object' && 'day' in value)
     return [value.day, value.month, value.year].filter(Boolean).join('/');
   if (typeof value !== 'string') return '—';
@@ -682,7 +801,7 @@ function QuestionScreen(props: {
   step: number;
   total: number;
   onBack: () => void;
-  onAnswer: (value: AnswerValue | undefined) => void;
+  onAnswer: (value: AnswerValue | undefined, photo?: Blob) => void;
   onError: (problem: { field: string; message: string }) => void;
 }) {
   const { question, answers, say, sayNode, error } = props;
@@ -697,11 +816,23 @@ function QuestionScreen(props: {
 
   const submit = (event: React.FormEvent<HTMLFormElement>) => {
     event.preventDefault();
+    const form = new FormData(event.currentTarget);
     if (question.kind === 'file') {
-      props.onAnswer(undefined);
+      const chosen = form.get(id);
+      const fail = (key: string) =>
+        props.onError({ field: id, message: say(`apply.errors.${key}`, { field: say(`q.${id}.short`) }) });
+      if (!(chosen instanceof File) || chosen.size === 0) {
+        // Already taken on an earlier pass, or optional: go on; otherwise it is asked for.
+        if (answers[id] || question.optional) props.onAnswer(answers[id]);
+        else fail('required-file');
+        return;
+      }
+      void shrinkPhoto(chosen).then(
+        (photo) => props.onAnswer({ fileId: 'on-device', name: chosen.name, size: photo.size }, photo),
+        () => fail('file-unreadable'),
+      );
       return;
     }
-    const form = new FormData(event.currentTarget);
     const read = (name: string) => String(form.get(name) ?? '');
     const result = validateAnswer(question, read, {
       answers: answers as Answers,
@@ -813,11 +944,27 @@ function QuestionScreen(props: {
       );
       break;
     case 'file':
-      input = (
-        <div className="mt-4">
-          <p className="text-lg font-bold">{label}</p>
-          <p className="mt-2 border-l-4 border-slate-900 p-3">{sayNode('helperApp.ui.fileOffline')}</p>
-        </div>
+      input = props.field(
+        id,
+        label,
+        <input
+          id={id}
+          name={id}
+          type="file"
+          accept="image/jpeg,image/png"
+          capture="environment"
+          className="mt-2 block text-lg"
+          aria-describedby={props.described(id, true)}
+          aria-invalid={error?.field === id || undefined}
+        />,
+        <>
+          {hint} {sayNode('helperApp.ui.photoHint')}
+          {stored && typeof stored === 'object' && 'fileId' in stored && (
+            <span className="block font-bold">
+              {say('helperApp.ui.photoTaken', { size: Math.round(stored.size / 1024) })}
+            </span>
+          )}
+        </>,
       );
       break;
     default:

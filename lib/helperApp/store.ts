@@ -1,5 +1,5 @@
 import { deleteDB, openDB, type DBSchema, type IDBPDatabase } from 'idb';
-import { newVaultKey, seal, unseal, type Sealed } from './vault';
+import { newVaultKey, seal, sealBytes, unseal, unsealBytes, type Sealed } from './vault';
 
 /**
  * The helper app's IndexedDB (docs/adr/0029), through idb: the vault key, the block of receipt
@@ -22,8 +22,19 @@ export interface QueuedDossier {
   readonly sealed: Sealed;
 }
 
+/** A photo of a queued dossier, sealed; `uploaded` once the portal has it whole. */
+export interface QueuedPhoto {
+  readonly clientId: string;
+  readonly questionId: string;
+  readonly type: string;
+  readonly size: number;
+  readonly uploaded: boolean;
+  readonly sealed: Sealed;
+}
+
 interface HelperDb extends DBSchema {
   keys: { key: string; value: CryptoKey };
+  photos: { key: [string, string]; value: QueuedPhoto; indexes: { byDossier: string } };
   references: { key: string; value: { reference: string } };
   dossiers: { key: string; value: QueuedDossier; indexes: { byCreated: string } };
 }
@@ -31,11 +42,19 @@ interface HelperDb extends DBSchema {
 const NAME = 'motcua-helper';
 
 export function openStore(): Promise<IDBPDatabase<HelperDb>> {
-  return openDB<HelperDb>(NAME, 1, {
-    upgrade(db) {
-      db.createObjectStore('keys');
-      db.createObjectStore('references', { keyPath: 'reference' });
-      db.createObjectStore('dossiers', { keyPath: 'clientId' }).createIndex('byCreated', 'createdAt');
+  return openDB<HelperDb>(NAME, 2, {
+    upgrade(db, oldVersion) {
+      if (oldVersion < 1) {
+        db.createObjectStore('keys');
+        db.createObjectStore('references', { keyPath: 'reference' });
+        db.createObjectStore('dossiers', { keyPath: 'clientId' }).createIndex('byCreated', 'createdAt');
+      }
+      if (oldVersion < 2) {
+        db.createObjectStore('photos', { keyPath: ['clientId', 'questionId'] }).createIndex(
+          'byDossier',
+          'clientId',
+        );
+      }
     },
   });
 }
@@ -72,9 +91,20 @@ export async function referencesLeft(db: Store): Promise<number> {
  */
 export async function enqueue(
   db: Store,
-  dossier: { clientId: string; journeyId: string; payload: unknown },
+  dossier: { clientId: string; journeyId: string; payload: unknown; photos?: Record<string, Blob> },
 ): Promise<QueuedDossier | null> {
   const key = await vaultKey(db);
+  const photos: QueuedPhoto[] = [];
+  for (const [questionId, blob] of Object.entries(dossier.photos ?? {})) {
+    photos.push({
+      clientId: dossier.clientId,
+      questionId,
+      type: blob.type,
+      size: blob.size,
+      uploaded: false,
+      sealed: await sealBytes(key, await blob.arrayBuffer()),
+    });
+  }
   const [next] = await db.getAllKeys('references', undefined, 1);
   if (!next) return null;
   const record: QueuedDossier = {
@@ -85,9 +115,10 @@ export async function enqueue(
     state: 'waiting',
     sealed: await seal(key, { ...(dossier.payload as object), reference: next }),
   };
-  const tx = db.transaction(['references', 'dossiers'], 'readwrite');
+  const tx = db.transaction(['references', 'dossiers', 'photos'], 'readwrite');
   await tx.objectStore('references').delete(next);
   await tx.objectStore('dossiers').add(record);
+  for (const photo of photos) await tx.objectStore('photos').put(photo);
   await tx.done;
   return record;
 }
@@ -105,6 +136,18 @@ export async function update(db: Store, clientId: string, change: Partial<Queued
 
 export async function openDossier<T>(db: Store, record: QueuedDossier): Promise<T> {
   return unseal<T>(await vaultKey(db), record.sealed);
+}
+
+export function photosOf(db: Store, clientId: string): Promise<QueuedPhoto[]> {
+  return db.getAllFromIndex('photos', 'byDossier', clientId);
+}
+
+export async function photoBlob(db: Store, photo: QueuedPhoto): Promise<Blob> {
+  return new Blob([await unsealBytes(await vaultKey(db), photo.sealed)], { type: photo.type });
+}
+
+export async function markUploaded(db: Store, photo: QueuedPhoto): Promise<void> {
+  await db.put('photos', { ...photo, uploaded: true });
 }
 
 /** Every trace of every villager, and the key: the database itself is deleted. */

@@ -13,14 +13,11 @@ export function newVaultKey(subtle: SubtleCrypto = crypto.subtle): Promise<Crypt
   return subtle.generateKey({ name: 'AES-GCM', length: 256 }, false, ['encrypt', 'decrypt']);
 }
 
-export async function seal(
-  key: CryptoKey,
-  value: unknown,
-  subtle: SubtleCrypto = crypto.subtle,
-): Promise<Sealed> {
-  const iv = crypto.getRandomValues(new Uint8Array(12));
-  const plain = new TextEncoder().encode(JSON.stringify(value));
-  return { iv, data: await subtle.encrypt({ name: 'AES-GCM', iv }, key, plain) };
+/** A new random 96-bit IV: AES-GCM must never see one twice under a key. */
+const freshIv = () => crypto.getRandomValues(new Uint8Array(12));
+
+export function seal(key: CryptoKey, value: unknown, subtle: SubtleCrypto = crypto.subtle): Promise<Sealed> {
+  return sealBytes(key, new TextEncoder().encode(JSON.stringify(value)).buffer as ArrayBuffer, subtle);
 }
 
 /** The value sealed; throws if the record was changed or another key sealed it. */
@@ -35,4 +32,22 @@ export async function unseal<T>(
     sealed.data,
   );
   return JSON.parse(new TextDecoder().decode(plain)) as T;
+}
+
+/** Bytes (a photo) sealed the same way. */
+export async function sealBytes(
+  key: CryptoKey,
+  bytes: ArrayBuffer,
+  subtle: SubtleCrypto = crypto.subtle,
+): Promise<Sealed> {
+  const iv = freshIv();
+  return { iv, data: await subtle.encrypt({ name: 'AES-GCM', iv }, key, bytes) };
+}
+
+export function unsealBytes(
+  key: CryptoKey,
+  sealed: Sealed,
+  subtle: SubtleCrypto = crypto.subtle,
+): Promise<ArrayBuffer> {
+  return subtle.decrypt({ name: 'AES-GCM', iv: sealed.iv as Uint8Array<ArrayBuffer> }, key, sealed.data);
 }

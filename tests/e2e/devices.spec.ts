@@ -80,6 +80,7 @@ test('a leader enrols a helper’s laptop by QR code, the PIN unlocks it, revoki
     await helper.goto('/vi/staff/account');
     await expect(helper.getByText(`Phiên này mở trên thiết bị “Laptop ${username}”`)).toBeVisible();
     await helper.getByRole('button', { name: 'Đăng xuất', exact: true }).click();
+    await expect(helper).toHaveURL(/\/staff\/sign-in\?signedOut=1$/);
     await helper.goto('/vi/staff/assist');
     await expect(helper).toHaveURL(/\/vi\/staff\/device$/);
     await helper.getByLabel('Mã PIN (6 chữ số)').fill('000001');

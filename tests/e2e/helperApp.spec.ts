@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import { chromium, expect, test, type BrowserContext, type Page } from '@playwright/test';
+import sharp from 'sharp';
 import { baseURL, E2E_STAFF, simulatorURL } from '../../playwright.config';
 import { locales } from '@/i18n/locales';
 import { WCAG_TAGS } from '../support/axe';
@@ -19,7 +20,7 @@ import { enterPassword } from '../support/staff';
 const PIN = '482916';
 
 /** Answers to the register-birth questions for one villager, as a helper types them. */
-function villager(name: string): Record<string, string> {
+function villager(name: string, bornAt: 'home' | 'health-facility' = 'home'): Record<string, string> {
   const born = new Date(Date.now() - 9 * 86_400_000);
   return {
     'relationship-to-child': 'mother',
@@ -35,7 +36,7 @@ function villager(name: string): Record<string, string> {
     'child-dob-day': String(born.getDate()),
     'child-dob-month': String(born.getMonth() + 1),
     'child-dob-year': String(born.getFullYear()),
-    'child-birthplace': 'home',
+    'child-birthplace': bornAt,
     'birth-witness-name': 'Lò Văn Tủa',
     'mother-name': name,
     'mother-dob-year': '1995',
@@ -61,6 +62,14 @@ async function answerAll(page: Page, answers: Record<string, string>) {
     } else {
       for (const input of await form.locator('input, select').all()) {
         const name = (await input.getAttribute('name'))!;
+        if ((await input.getAttribute('type')) === 'file') {
+          await input.setInputFiles({
+            name: 'giay-chung-sinh.jpg',
+            mimeType: 'image/jpeg',
+            buffer: await photo(),
+          });
+          continue;
+        }
         const value = answers[name] ?? '';
         if ((await input.evaluate((e) => e.tagName)) === 'SELECT') await input.selectOption(value);
         else await input.fill(value);
@@ -71,7 +80,28 @@ async function answerAll(page: Page, answers: Record<string, string>) {
   throw new Error('never reached the check page');
 }
 
-async function capture(page: Page, name: string): Promise<string> {
+/** A phone photo of a paper: 2400×1800, about a megabyte, which the app makes smaller before keeping. */
+let photoBytes: Buffer | undefined;
+async function photo(): Promise<Buffer> {
+  photoBytes ??= await sharp({
+    create: {
+      width: 2400,
+      height: 1800,
+      channels: 3,
+      background: '#ffffff',
+      noise: { type: 'gaussian', mean: 128, sigma: 40 },
+    },
+  })
+    .jpeg({ quality: 92 })
+    .toBuffer();
+  return photoBytes;
+}
+
+async function capture(
+  page: Page,
+  name: string,
+  bornAt: 'home' | 'health-facility' = 'home',
+): Promise<string> {
   await page.getByRole('button', { name: 'Hồ sơ mới cho người khác' }).click();
   await page.getByLabel('Thủ tục').selectOption('register-birth');
   await page.getByLabel('Nhà văn hoá').fill('Nhà văn hoá bản Khun');
@@ -82,7 +112,7 @@ async function capture(page: Page, name: string): Promise<string> {
   await page.getByLabel('Ngôn ngữ đã đọc cho người nộp nghe').selectOption('hmn');
   await page.getByLabel(/Tôi đã đọc nội dung trên/).check();
   await page.getByRole('button', { name: 'Tiếp tục' }).click();
-  await answerAll(page, villager(name));
+  await answerAll(page, villager(name, bornAt));
   await page.getByRole('button', { name: 'Giữ trên thiết bị và in phiếu' }).click();
   const reference = (await page.locator('[data-reference]').getAttribute('data-reference'))!;
   expect(reference).toMatch(/^[A-Z0-9]{8}$/);
@@ -138,8 +168,14 @@ test('a helper’s laptop captures three applications offline, keeps them throug
     // The hotspot goes: three villagers, one after the other.
     await context.setOffline(true);
     const references: string[] = [];
-    for (const name of ['Giàng Thị Mỷ', 'Sùng Thị Dua', 'Thào Thị Xa'])
-      references.push(await capture(helper, name));
+    // The third was born at the health station: the birth notice is photographed.
+    for (const [name, bornAt] of [
+      ['Giàng Thị Mỷ', 'home'],
+      ['Sùng Thị Dua', 'home'],
+      ['Thào Thị Xa', 'health-facility'],
+    ] as const) {
+      references.push(await capture(helper, name, bornAt));
+    }
     expect(new Set(references).size).toBe(3);
     await expect(helper.getByText('3 đang chờ')).toBeVisible();
 
@@ -223,13 +259,19 @@ test('a helper’s laptop captures three applications offline, keeps them throug
       .poll(
         async () => {
           const stats = (await (await fetch(`${simulatorURL}/admin/stats`)).json()) as {
-            requests: { dossiers: Record<string, number> };
+            requests: { dossiers: Record<string, number>; files: Record<string, number> };
           };
-          return references.map((r) => stats.requests.dossiers[`${r}-register-birth`] ?? 0);
+          const photos = Object.keys(stats.requests.files).filter((key) =>
+            key.startsWith(`${references[2]}-`),
+          );
+          return [
+            ...references.map((r) => stats.requests.dossiers[`${r}-register-birth`] ?? 0),
+            photos.length,
+          ];
         },
         { timeout: 30_000 },
       )
-      .toEqual([1, 1, 1]);
+      .toEqual([1, 1, 1, 1]);
   } finally {
     await context?.close();
     rmSync(profile, { recursive: true, force: true });

@@ -16,8 +16,8 @@ export default [
     id: 'helper-iv-reused',
     description: 'Every record is sealed with the same IV',
     file: 'lib/helperApp/vault.ts',
-    find: '  const iv = crypto.getRandomValues(new Uint8Array(12));',
-    replace: '  const iv = new Uint8Array(12);',
+    find: 'const freshIv = () => crypto.getRandomValues(new Uint8Array(12));',
+    replace: 'const freshIv = () => new Uint8Array(12);',
     tests: ['tests/unit/helperVault.test.ts'],
   },
   {
@@ -50,6 +50,14 @@ export default [
     file: 'components/helper/HelperApp.tsx',
     find: "            await update(db, record.clientId, { state: 'waiting', message: body.message });",
     replace: "            await update(db, record.clientId, { state: 'refused', message: body.message });",
+    command: spec,
+  },
+  {
+    id: 'helper-photos-never-sent',
+    description: 'A dossier is posted without sending its photos first',
+    file: 'components/helper/HelperApp.tsx',
+    find: '        if (photo.uploaded) continue;',
+    replace: '        continue;',
     command: spec,
   },
 ] satisfies Mutant[];

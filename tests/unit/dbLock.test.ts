@@ -62,7 +62,17 @@ describe('one process per PGlite directory', () => {
     // tsx runs the script in a child of its own: kill the whole group, as a SIGKILLed portal would be.
     process.kill(-holder.pid!, 'SIGKILL');
     await exited;
-    const conn = connect({ pgliteDir: dir, databaseUrl: '' });
+    // tsx's own process exits first; the node process under it (the lock's holder) dies a moment later,
+    // on a loaded machine up to a few hundred milliseconds: take the lock as soon as it is dead.
+    let conn: ReturnType<typeof connect> | undefined;
+    for (let tries = 0; !conn; tries += 1) {
+      try {
+        conn = connect({ pgliteDir: dir, databaseUrl: '' });
+      } catch (error) {
+        if (tries > 50 || !/in use by another process/.test(String(error))) throw error;
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+    }
     await conn.migrate();
     await conn.close();
   });
