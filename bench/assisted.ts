@@ -26,15 +26,14 @@ import { eq } from 'drizzle-orm';
 import sharp from 'sharp';
 import { Upload } from 'tus-js-client';
 import { connect } from '@/db/client';
-import { enrolDevice, issueDevice } from '@/db/queries/devices';
 import { reserveReferences } from '@/db/queries/offline';
-import { createDeviceOnlyAccount } from '@/db/queries/staff';
 import { submissions, uploadedFiles } from '@/db/schema';
 import { seed } from '@/db/seed';
 import { randomCode } from '@/lib/codes';
 import { helperUploadServer, UPLOAD_PATH } from '@/lib/helperUploads';
 import { syncDossier } from '@/lib/offlineSync';
-import { DEVICE_COOKIE, deviceCookieValue, hashPin } from '@/lib/staff/devices';
+import { DEVICE_COOKIE, deviceCookieValue } from '@/lib/staff/devices';
+import { birthAnswers, enrolledHelper } from '@/tests/support/offline';
 import { startLink } from './support/link';
 
 const count = Number(process.env.BENCH_DOSSIERS ?? 50);
@@ -43,32 +42,7 @@ const rttMs = Number(process.env.BENCH_RTT_MS ?? 300);
 const dropRate = Number(process.env.BENCH_DROP ?? 0.1);
 const concurrency = Number(process.env.BENCH_CONCURRENCY ?? 2);
 
-const born = new Date(Date.now() - 9 * 86_400_000);
-const answers = {
-  'relationship-to-child': 'mother',
-  'applicant-name': 'Giàng Thị Mỷ',
-  'applicant-sex': 'female',
-  'applicant-dob': { day: '12', month: '3', year: '1995' },
-  'applicant-cid': '002195012345',
-  'applicant-phone': '0912 345 678',
-  'child-name': 'Vàng Thị Mai',
-  'child-sex': 'female',
-  'child-dob': {
-    day: String(born.getDate()),
-    month: String(born.getMonth() + 1),
-    year: String(born.getFullYear()),
-  },
-  'child-birthplace': 'health-facility',
-  'mother-name': 'Giàng Thị Mỷ',
-  'mother-dob': { day: '', month: '', year: '1995' },
-  'mother-cid': '002195012345',
-  'parents-married': 'yes',
-  'father-declared': 'yes',
-  'father-name': 'Vàng Seo Páo',
-  'father-dob': { day: '', month: '', year: '1990' },
-  'father-cid': '002090123456',
-  'office-commune': 'tan-quang',
-};
+const answers = birthAnswers('health-facility');
 
 /** A phone photo of about 1 MB (a paper's worth of texture), different for each dossier. */
 async function phonePhoto(seed: number): Promise<Buffer> {
@@ -106,19 +80,7 @@ async function main() {
   const tus = helperUploadServer(async () => db, parts);
 
   // An enrolled device with its block of references, as a leader's QR code and one online visit leave it.
-  const helper = (
-    await createDeviceOnlyAccount(db, {
-      username: `bench.${process.pid}`,
-      grant: { role: 'helper', communeId: 'tan-quang', language: null },
-      createdBy: null,
-    })
-  ).userId;
-  const { token } = await issueDevice(
-    db,
-    { userId: helper, communeId: 'tan-quang', label: 'Bench laptop', issuedBy: helper },
-    async (t) => t,
-  );
-  const device = (await enrolDevice(db, token, await hashPin('482916'), null))!;
+  const { device } = await enrolledHelper(db, `bench.${process.pid}`);
   const cookie = `${DEVICE_COOKIE}=${deviceCookieValue(device.deviceId, device.secret)}`;
   const references = await reserveReferences(db, device.deviceId, () => randomCode(), count);
 

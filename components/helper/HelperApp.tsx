@@ -7,6 +7,7 @@ import { visibleQuestions } from '@/catalogue/forms/flow';
 import { findJourney } from '@/catalogue/forms/journeys';
 import type { AnswerValue, Answers, Question } from '@/catalogue/forms/types';
 import { fieldNames, validateAnswer, type FieldError } from '@/catalogue/forms/validate';
+import { DataTable } from '@/components/staff/DataTable';
 import type { ClientMessages } from '@/lib/helperApp/messages';
 import {
   enqueue,
@@ -682,57 +683,47 @@ export function HelperApp({ locale, messages, journeys, communes, languages }: P
       {items.length === 0 ? (
         <p className="mt-2">{sayNode('helperApp.ui.queueEmpty')}</p>
       ) : (
-        <div className="mt-3 overflow-x-auto" role="region" aria-labelledby="queue-title" tabIndex={0}>
-          <table className="w-full border-collapse text-left">
-            <thead>
-              <tr className="border-b-2 border-slate-900">
-                <th scope="col" className="py-2 pr-3">
-                  {sayNode('helperApp.ui.colReference')}
-                </th>
-                <th scope="col" className="py-2 pr-3">
-                  {sayNode('helperApp.ui.colProcedure')}
-                </th>
-                <th scope="col" className="py-2 pr-3">
-                  {sayNode('helperApp.ui.colState')}
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {items.map((item) => (
-                <tr
-                  key={item.clientId}
-                  data-queue-item={item.reference}
-                  data-state={item.state}
-                  className="border-b border-slate-300 align-top"
-                >
-                  <td className="py-2 pr-3 font-mono">{formatted(item.reference)}</td>
-                  <td className="py-2 pr-3">{say(`procedure.${item.journeyId}`)}</td>
-                  <td className="py-2 pr-3">
-                    <span className="font-bold">
-                      {say(`helperApp.ui.state-${item.state}`)}
-                      {item.state === 'sending' &&
-                        progress[item.clientId] !== undefined &&
-                        ` ${progress[item.clientId]} %`}
-                    </span>
-                    {item.message && <span className="block">{item.message}</span>}
-                    {item.problems && (
-                      <ul className="list-disc pl-5">
-                        {item.problems.map((p) => (
-                          <li key={`${p.questionId}${p.message}`}>{p.message}</li>
-                        ))}
-                      </ul>
-                    )}
-                    {item.trackingUrl && (
-                      <a className="block" href={item.trackingUrl}>
-                        {say('helperApp.ui.track')}
-                      </a>
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          labelledBy="queue-title"
+          columns={[
+            sayNode('helperApp.ui.colReference'),
+            sayNode('helperApp.ui.colProcedure'),
+            sayNode('helperApp.ui.colState'),
+          ]}
+        >
+          {items.map((item) => (
+            <tr
+              key={item.clientId}
+              data-queue-item={item.reference}
+              data-state={item.state}
+              className="border-b border-slate-300 align-top"
+            >
+              <td className="py-2 pr-3 font-mono">{formatted(item.reference)}</td>
+              <td className="py-2 pr-3">{say(`procedure.${item.journeyId}`)}</td>
+              <td className="py-2 pr-3">
+                <span className="font-bold">
+                  {say(`helperApp.ui.state-${item.state}`)}
+                  {item.state === 'sending' &&
+                    progress[item.clientId] !== undefined &&
+                    ` ${progress[item.clientId]} %`}
+                </span>
+                {item.message && <span className="block">{item.message}</span>}
+                {item.problems && (
+                  <ul className="list-disc pl-5">
+                    {item.problems.map((p) => (
+                      <li key={`${p.questionId}${p.message}`}>{p.message}</li>
+                    ))}
+                  </ul>
+                )}
+                {item.trackingUrl && (
+                  <a className="block" href={item.trackingUrl}>
+                    {say('helperApp.ui.track')}
+                  </a>
+                )}
+              </td>
+            </tr>
+          ))}
+        </DataTable>
       )}
       <p className="mt-8 flex flex-wrap gap-4">
         <button

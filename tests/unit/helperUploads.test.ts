@@ -6,16 +6,16 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
 import sharp from 'sharp';
 import { connect } from '@/db/client';
-import { enrolDevice, issueDevice, revokeDevice } from '@/db/queries/devices';
+import { revokeDevice } from '@/db/queries/devices';
 import { reserveReferences } from '@/db/queries/offline';
-import { createDeviceOnlyAccount } from '@/db/queries/staff';
 import { submissions, uploadedFiles } from '@/db/schema';
 import { seed } from '@/db/seed';
 import { randomCode } from '@/lib/codes';
 import { helperUploadServer, UPLOAD_PATH } from '@/lib/helperUploads';
 import { syncDossier } from '@/lib/offlineSync';
-import { deviceCookieValue, DEVICE_COOKIE, hashPin } from '@/lib/staff/devices';
+import { deviceCookieValue, DEVICE_COOKIE } from '@/lib/staff/devices';
 import { databaseTargets } from '../support/db';
+import { birthAnswers, enrolledHelper } from '../support/offline';
 
 // A helper device's photos by the tus protocol (docs/adr/0029), against the real database on both drivers:
 // an upload resumes where it stopped, only an enrolled device may send one, the complete file is decoded
@@ -27,35 +27,7 @@ const meta = (pairs: Record<string, string>) =>
     .map(([k, v]) => `${k} ${Buffer.from(v).toString('base64')}`)
     .join(',');
 
-const tenDaysAgo = (() => {
-  const d = new Date(Date.now() - 10 * 86_400_000);
-  return {
-    day: String(d.getUTCDate()),
-    month: String(d.getUTCMonth() + 1),
-    year: String(d.getUTCFullYear()),
-  };
-})();
-const atClinic = {
-  'relationship-to-child': 'mother',
-  'applicant-name': 'Giàng Thị Mỷ',
-  'applicant-sex': 'female',
-  'applicant-dob': { day: '12', month: '3', year: '1995' },
-  'applicant-cid': '002195012345',
-  'applicant-phone': '0912 345 678',
-  'child-name': 'Vàng Thị Mai',
-  'child-sex': 'female',
-  'child-dob': tenDaysAgo,
-  'child-birthplace': 'health-facility',
-  'mother-name': 'Giàng Thị Mỷ',
-  'mother-dob': { day: '', month: '', year: '1995' },
-  'mother-cid': '002195012345',
-  'parents-married': 'yes',
-  'father-declared': 'yes',
-  'father-name': 'Vàng Seo Páo',
-  'father-dob': { day: '', month: '', year: '1990' },
-  'father-cid': '002090123456',
-  'office-commune': 'tan-quang',
-};
+const atClinic = birthAnswers('health-facility');
 
 describe.each(databaseTargets)('helper photo uploads on $name', ({ options }) => {
   const conn = connect(options);
@@ -97,20 +69,7 @@ describe.each(databaseTargets)('helper photo uploads on $name', ({ options }) =>
   beforeAll(async () => {
     await conn.migrate();
     await seed(db);
-    const helper = (
-      await createDeviceOnlyAccount(db, {
-        username: `photo.${suffix}`,
-        grant: { role: 'helper', communeId: 'tan-quang', language: null },
-        createdBy: null,
-      })
-    ).userId;
-    const { token } = await issueDevice(
-      db,
-      { userId: helper, communeId: 'tan-quang', label: 'Laptop', issuedBy: helper },
-      async (t) => t,
-    );
-    const enrolled = (await enrolDevice(db, token, await hashPin('482916'), null))!;
-    device = { deviceId: enrolled.deviceId, secret: enrolled.secret };
+    ({ device } = await enrolledHelper(db, `photo.${suffix}`));
     cookie = `${DEVICE_COOKIE}=${deviceCookieValue(device.deviceId, device.secret)}`;
     // A phone photo with EXIF (the position phones record), which the stored copy must not keep.
     photo = await sharp({ create: { width: 1200, height: 900, channels: 3, background: '#c0d0e0' } })

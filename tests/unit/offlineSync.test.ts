@@ -3,53 +3,21 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, eq, inArray } from 'drizzle-orm';
 import { connect } from '@/db/client';
 import { createDraft } from '@/db/queries/drafts';
-import { enrolDevice, issueDevice, revokeDevice } from '@/db/queries/devices';
+import { revokeDevice } from '@/db/queries/devices';
 import { REFERENCE_BLOCK, reserveReferences } from '@/db/queries/offline';
-import { createDeviceOnlyAccount } from '@/db/queries/staff';
 import { submitDraft } from '@/db/queries/submissions';
 import { auditEvents, dossiers, outboxMessages, receiptReferences, submissions } from '@/db/schema';
 import { seed } from '@/db/seed';
 import { randomCode } from '@/lib/codes';
-import { hashPin } from '@/lib/staff/devices';
 import { contentHash, syncDossier, syncPayload, type SyncPayload } from '@/lib/offlineSync';
 import { birthBundleSubmission, databaseTargets } from '../support/db';
+import { birthAnswers as storedBirthAnswers, enrolledDevice, enrolledHelper } from '../support/offline';
 
 // The helper app's sync (docs/adr/0029) against the real database, on both drivers: reference blocks
 // that never collide, one submission per client UUID however often it is sent, 409 for other content
 // under a used UUID, the online form's rules and messages, a revoked device refused.
 
-const tenDaysAgo = (() => {
-  const d = new Date(Date.now() - 10 * 86_400_000);
-  return {
-    day: String(d.getUTCDate()),
-    month: String(d.getUTCMonth() + 1),
-    year: String(d.getUTCFullYear()),
-  };
-})();
-
-/** A birth at home (no birth notice to photograph), as a helper would capture it. */
-const birthAnswers = {
-  'relationship-to-child': 'mother',
-  'applicant-name': 'Giàng Thị Mỷ',
-  'applicant-sex': 'female',
-  'applicant-dob': { day: '12', month: '3', year: '1995' },
-  'applicant-cid': '002195012345',
-  'applicant-phone': '0912 345 678',
-  'child-name': 'Vàng Thị Mai',
-  'child-sex': 'female',
-  'child-dob': tenDaysAgo,
-  'child-birthplace': 'home',
-  'birth-witness-name': 'Lò Văn Tủa',
-  'mother-name': 'Giàng Thị Mỷ',
-  'mother-dob': { day: '', month: '', year: '1995' },
-  'mother-cid': '002195012345',
-  'parents-married': 'yes',
-  'father-declared': 'yes',
-  'father-name': 'Vàng Seo Páo',
-  'father-dob': { day: '', month: '', year: '1990' },
-  'father-cid': '002090123456',
-  'office-commune': 'tan-quang',
-};
+const birthAnswers = storedBirthAnswers();
 
 describe.each(databaseTargets)('offline sync on $name', ({ options }) => {
   const conn = connect(options);
@@ -60,15 +28,7 @@ describe.each(databaseTargets)('offline sync on $name', ({ options }) => {
   let otherDevice: { deviceId: string; secret: string };
   let references: string[];
 
-  async function enrol(userId: string) {
-    const { token } = await issueDevice(
-      db,
-      { userId, communeId: 'tan-quang', label: 'Laptop', issuedBy: userId },
-      async (t) => t,
-    );
-    const enrolled = await enrolDevice(db, token, await hashPin('482916'), null);
-    return { deviceId: enrolled!.deviceId, secret: enrolled!.secret };
-  }
+  const enrol = (userId: string) => enrolledDevice(db, userId);
 
   const payload = (over: Partial<SyncPayload> = {}): SyncPayload => ({
     clientId: randomUUID(),
@@ -87,15 +47,7 @@ describe.each(databaseTargets)('offline sync on $name', ({ options }) => {
   beforeAll(async () => {
     await conn.migrate();
     await seed(db);
-    helper = (
-      await createDeviceOnlyAccount(db, {
-        username: `sync.${suffix}`,
-        name: 'Lò Văn Pao',
-        grant: { role: 'helper', communeId: 'tan-quang', language: null },
-        createdBy: null,
-      })
-    ).userId;
-    device = await enrol(helper);
+    ({ userId: helper, device } = await enrolledHelper(db, `sync.${suffix}`));
     otherDevice = await enrol(helper);
     references = await reserveReferences(db, device.deviceId, () => randomCode(), 40);
   });

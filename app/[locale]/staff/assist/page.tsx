@@ -1,8 +1,8 @@
+import { CommuneChoice } from '@/components/staff/CommuneChoice';
 import { ActionForm } from '@/components/forms/ActionForm';
 import type { Metadata } from 'next';
 import { journeys } from '@/catalogue/forms/journeys';
 import { filingsSince } from '@/db/queries/assist';
-import { listCommunes } from '@/db/queries/communes';
 import { ErrorSummary, FieldError } from '@/components/forms/ErrorSummary';
 import { SubmitButton } from '@/components/forms/SubmitButton';
 import { DataTable } from '@/components/staff/DataTable';
@@ -38,7 +38,6 @@ export default async function AssistPage({ params, searchParams }: Props) {
   const db = await database();
   const mine = filingCommunes(staff.grants, communeIds);
   if (mine.length === 0) redirect(localePath(locale, paths.staffForbidden()));
-  const communeNames = new Map((await listCommunes(db)).map((c) => [c.id, c.name]));
   const query = await searchParams;
   const error = typeof query.error === 'string' ? query.error : undefined;
   const t = getT(locale, 'staff.assist');
@@ -95,26 +94,7 @@ export default async function AssistPage({ params, searchParams }: Props) {
             ))}
           </select>
         </div>
-        {mine.length === 1 ? (
-          <input type="hidden" name="commune" value={mine[0]} />
-        ) : (
-          <div>
-            <label htmlFor="commune" className="block text-lg font-bold">
-              {t('commune')}
-            </label>
-            <select
-              id="commune"
-              name="commune"
-              className="mt-1 min-h-12 w-full max-w-md rounded border-2 border-slate-900 px-2 text-lg"
-            >
-              {mine.map((id) => (
-                <option key={id} value={id}>
-                  {communeNames.get(id) ?? id}
-                </option>
-              ))}
-            </select>
-          </div>
-        )}
+        <CommuneChoice communes={mine} label={t('commune')} />
         <fieldset className={placeError ? 'border-l-4 border-red-700 pl-3' : ''}>
           <legend className="text-lg font-bold">{t('place')}</legend>
           {placeError === 'place-kind' && <FieldError id="place-error">{errorText}</FieldError>}

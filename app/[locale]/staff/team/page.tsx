@@ -6,6 +6,7 @@ import { ErrorSummary, FieldError } from '@/components/forms/ErrorSummary';
 import { SubmitButton } from '@/components/forms/SubmitButton';
 import { namedSvg } from '@/components/leaflet/Leaflet';
 import { PageShell } from '@/components/layout/PageShell';
+import { CommuneChoice } from '@/components/staff/CommuneChoice';
 import { DataTable } from '@/components/staff/DataTable';
 import { StaffField } from '@/components/staff/StaffField';
 import { communeName } from '@/catalogue/province';
@@ -235,26 +236,7 @@ export default async function TeamPage({ params, searchParams }: Props) {
         <p className="mt-2">{t('addHint')}</p>
         <ActionForm locale={locale} action={addHelperAction} className="mt-2">
           <input type="hidden" name="locale" value={locale} />
-          {mine.length === 1 ? (
-            <input type="hidden" name="commune" value={mine[0]} />
-          ) : (
-            <div className="mt-4">
-              <label htmlFor="commune" className="block text-lg font-bold">
-                {t('issueCommune')}
-              </label>
-              <select
-                id="commune"
-                name="commune"
-                className="mt-1 min-h-12 w-full max-w-md rounded border-2 border-slate-900 px-2 text-lg"
-              >
-                {mine.map((id) => (
-                  <option key={id} value={id}>
-                    {communeName(id)}
-                  </option>
-                ))}
-              </select>
-            </div>
-          )}
+          <CommuneChoice communes={mine} label={t('issueCommune')} className="mt-4" />
           <StaffField
             id="name"
             label={t('addName')}
