@@ -1,13 +1,7 @@
 import { randomInt } from 'node:crypto';
+import { CODE_ALPHABET } from './codeAlphabet';
 
-/**
- * Codes people read aloud, write on paper and type on a phone: no 0/O, no 1/I/L, no U/V pairs to
- * confuse, upper case only. 8 characters from 29 give 5.0 × 10¹¹ possibilities.
- */
-export const CODE_ALPHABET = '23456789ABCDEFGHJKMNPQRSTWXYZ';
-
-/** The receipt QR's tracking key: 20 characters, about 97 bits, never typed by hand. */
-export const TRACKING_KEY_LENGTH = 20;
+export { CODE_ALPHABET, TRACKING_KEY_LENGTH } from './codeAlphabet';
 
 export function randomCode(length = 8): string {
   let out = '';

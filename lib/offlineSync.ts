@@ -13,6 +13,7 @@ import { isLocale, type Locale } from '@/i18n/locales';
 import { getT, type KeyIn } from '@/i18n/translate';
 import { channelFor, parsePlace } from './assist';
 import { journeyVersion } from './applications';
+import { TRACKING_KEY_PATTERN } from './codeAlphabet';
 import { parseCode } from './codes';
 import { trackingUrl } from './qr';
 import { allows } from './staff/roles';
@@ -45,6 +46,11 @@ export const syncPayload = z
     /** The language the consent text was read aloud in, confirmed by the helper on the device. */
     consentReadIn: z.string().max(10),
     capturedAt: z.iso.datetime(),
+    /**
+     * The tracking key the device drew for the slip's QR code (the portal's alphabet and length), so the
+     * slip printed in the village opens tracking once the dossier is in; without it, the portal draws one.
+     */
+    trackingKey: z.string().regex(TRACKING_KEY_PATTERN).optional(),
   })
   .strict();
 export type SyncPayload = z.infer<typeof syncPayload>;
@@ -193,6 +199,7 @@ export async function syncDossier(
     reference,
     submission: {
       ...fields,
+      ...(payload.trackingKey && { trackingKey: payload.trackingKey }),
       assisted: {
         channel: channelFor(grants, fields.officeCommuneId),
         helperId: device.userId,

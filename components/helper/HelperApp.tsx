@@ -1,6 +1,7 @@
 'use client';
 
 import { Serwist } from '@serwist/window';
+import QRCode from 'qrcode';
 import { Upload } from 'tus-js-client';
 import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
 import { visibleQuestions } from '@/catalogue/forms/flow';
@@ -8,6 +9,7 @@ import { findJourney } from '@/catalogue/forms/journeys';
 import type { AnswerValue, Answers, Question } from '@/catalogue/forms/types';
 import { fieldNames, validateAnswer, type FieldError } from '@/catalogue/forms/validate';
 import { DataTable } from '@/components/staff/DataTable';
+import { CODE_ALPHABET, TRACKING_KEY_LENGTH } from '@/lib/codeAlphabet';
 import type { ClientMessages } from '@/lib/helperApp/messages';
 import {
   enqueue,
@@ -57,10 +59,23 @@ type View =
   | { name: 'consent' }
   | { name: 'question' }
   | { name: 'check' }
-  | { name: 'slip'; record: QueuedDossier };
+  | { name: 'slip'; record: QueuedDossier; trackingUrl: string };
 
 /** Applications sent at once (bench/assisted.ts sends as many). */
 export const SYNC_CONCURRENCY = 2;
+
+/** A tracking key drawn on the device, from the portal's alphabet, without modulo bias. */
+function newTrackingKey(): string {
+  let key = '';
+  while (key.length < TRACKING_KEY_LENGTH) {
+    for (const byte of crypto.getRandomValues(new Uint8Array(32))) {
+      if (byte < 256 - (256 % CODE_ALPHABET.length) && key.length < TRACKING_KEY_LENGTH) {
+        key += CODE_ALPHABET[byte % CODE_ALPHABET.length];
+      }
+    }
+  }
+  return key;
+}
 
 const formatted = (reference: string) => `${reference.slice(0, 4)}-${reference.slice(4)}`;
 
@@ -543,11 +558,13 @@ export function HelperApp({ locale, messages, journeys, communes, languages }: P
                   .filter(({ question }) => question.kind === 'file' && capture.photos[question.id])
                   .map(({ question }) => [question.id, capture.photos[question.id]!]),
               );
+              const trackingKey = newTrackingKey();
               const record = await enqueue(store, {
                 clientId: capture.clientId,
                 journeyId: capture.journeyId,
                 photos,
                 payload: {
+                  trackingKey,
                   clientId: capture.clientId,
                   journeyId: capture.journeyId,
                   journeyVersion: version,
@@ -563,7 +580,11 @@ export function HelperApp({ locale, messages, journeys, communes, languages }: P
               }
               setCapture(null);
               await refresh(store);
-              setView({ name: 'slip', record });
+              setView({
+                name: 'slip',
+                record,
+                trackingUrl: `${location.origin}/${locale}/track/${record.reference}?k=${trackingKey}`,
+              });
               void sync(store);
             }}
           >
@@ -595,6 +616,7 @@ export function HelperApp({ locale, messages, journeys, communes, languages }: P
             {formatted(view.record.reference)}
           </p>
           <p className="mt-2">{say(`procedure.${view.record.journeyId}`)}</p>
+          <SlipQr url={view.trackingUrl} label={say('helperApp.ui.slipQr')} />
           <p className="mt-2">{sayNode('helperApp.ui.slipKept')}</p>
         </div>
         <p className="mt-6 flex flex-wrap gap-4 print:hidden">
@@ -744,6 +766,23 @@ export function HelperApp({ locale, messages, journeys, communes, languages }: P
         </button>
       </p>
     </div>
+  );
+}
+
+/** The slip's QR code: tracking with its key, which opens once the dossier has reached the portal. */
+function SlipQr({ url, label }: { url: string; label: string }) {
+  const [svg, setSvg] = useState<string | null>(null);
+  useEffect(() => {
+    void QRCode.toString(url, { type: 'svg', errorCorrectionLevel: 'M', margin: 4 }).then(setSvg);
+  }, [url]);
+  return (
+    <div
+      role="img"
+      aria-label={label}
+      data-slip-qr=""
+      className="mt-3 w-48 [&>svg]:h-auto [&>svg]:w-full"
+      dangerouslySetInnerHTML={{ __html: svg ?? '' }}
+    />
   );
 }
 

@@ -80,6 +80,9 @@ async function answerAll(page: Page, answers: Record<string, string>) {
   throw new Error('never reached the check page');
 }
 
+/** The tracking address each slip's QR code carries, by reference. */
+const slips = new Map<string, string>();
+
 /** A phone photo of a paper: 2400×1800, about a megabyte, which the app makes smaller before keeping. */
 let photoBytes: Buffer | undefined;
 async function photo(): Promise<Buffer> {
@@ -116,6 +119,12 @@ async function capture(
   await page.getByRole('button', { name: 'Giữ trên thiết bị và in phiếu' }).click();
   const reference = (await page.locator('[data-reference]').getAttribute('data-reference'))!;
   expect(reference).toMatch(/^[A-Z0-9]{8}$/);
+  // The slip's QR code opens tracking with its key, drawn on the device.
+  const qr = page.getByRole('img', { name: /^Mã QR: trang tra cứu hồ sơ/ });
+  await expect(qr.locator('svg')).toBeVisible();
+  const tracking = await decodeQr(qr);
+  expect(tracking).toMatch(new RegExp(`^${baseURL}/vi/track/${reference}\\?k=[A-Z2-9]{20}$`));
+  slips.set(reference, tracking!);
   await page.getByRole('button', { name: 'Quay lại danh sách' }).click();
   return reference;
 }
@@ -220,6 +229,12 @@ test('a helper’s laptop captures three applications offline, keeps them throug
       });
     }
     expect(sent).toHaveLength(3);
+    // The slip printed in the village opens the dossier's tracking now that it is in.
+    await helper.goto(slips.get(references[0]!)!);
+    await expect(
+      helper.getByText(`${references[0]!.slice(0, 4)}-${references[0]!.slice(4)}`).first(),
+    ).toBeVisible();
+    await helper.goto('/vi/helper');
 
     // Every sync request replayed 100 times: the same receipt each time.
     for (const body of sent) {

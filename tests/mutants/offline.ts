@@ -90,10 +90,10 @@ export default [
     id: 'offline-extra-fields',
     description: 'A payload with fields the version does not know is accepted',
     file: 'lib/offlineSync.ts',
-    find: `    capturedAt: z.iso.datetime(),
+    find: `    trackingKey: z.string().regex(TRACKING_KEY_PATTERN).optional(),
   })
   .strict();`,
-    replace: `    capturedAt: z.iso.datetime(),
+    replace: `    trackingKey: z.string().regex(TRACKING_KEY_PATTERN).optional(),
   });`,
     tests: unit,
   },
@@ -144,5 +144,13 @@ export default [
     find: '    ...uploaded,\n',
     replace: '',
     tests: ['tests/unit/helperUploads.test.ts'],
+  },
+  {
+    id: 'offline-tracking-key-any',
+    description: 'A tracking key of any shape is taken from a device',
+    file: 'lib/offlineSync.ts',
+    find: '    trackingKey: z.string().regex(TRACKING_KEY_PATTERN).optional(),',
+    replace: '    trackingKey: z.string().optional(),',
+    tests: unit,
   },
 ] satisfies Mutant[];

@@ -226,6 +226,17 @@ describe.each(databaseTargets)('offline sync on $name', ({ options }) => {
     expect(reference!.usedAt).toBeNull();
   });
 
+  it('keeps the tracking key the device printed on the slip, and takes no other shape of key', async () => {
+    const trackingKey = 'ABCDEFGHJKMNPQRSTWXY';
+    const body = payload({ trackingKey });
+    const sent = await send(body);
+    expect(sent.status).toBe(201);
+    expect((sent.body as { trackingUrl: string }).trackingUrl).toContain(`?k=${trackingKey}`);
+    for (const bad of ['abcdefghjkmnpqrstwxy', 'ABCDEFGHJKMNPQRSTWX', 'ABCDEFGHJKMNPQRSTWX0']) {
+      expect((await send(payload({ trackingKey: bad }))).status, bad).toBe(400);
+    }
+  });
+
   it('hashes content, not key order', () => {
     const body = syncPayload.parse(payload());
     // The schema puts its own fields in order; the answers keep the order they came in.
