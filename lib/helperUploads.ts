@@ -9,7 +9,7 @@ import { findSubmissionByDraft } from '@/db/queries/submissions';
 import { isLocale } from '@/i18n/locales';
 import { getT, type KeyIn } from '@/i18n/translate';
 import { syncingDevice } from './offlineSync';
-import { parseDeviceCookie, DEVICE_COOKIE } from './staff/devices';
+import { deviceOf } from './staff/devices';
 import { checkUpload, MAX_UPLOAD_BYTES } from './uploads';
 
 /**
@@ -29,15 +29,6 @@ function refusal(status: number, error: string, locale: string, message?: string
   const language = isLocale(locale) ? locale : 'vi';
   const text = message ?? getT(language, 'helperApp.sync').text(error as KeyIn<'helperApp.sync'>);
   return { status_code: status, body: JSON.stringify({ error, message: text }) };
-}
-
-function deviceCookie(request: Request) {
-  const pair = request.headers
-    .get('cookie')
-    ?.split(';')
-    .map((p) => p.trim())
-    .find((p) => p.startsWith(`${DEVICE_COOKIE}=`));
-  return parseDeviceCookie(pair?.slice(DEVICE_COOKIE.length + 1));
 }
 
 /** The helper app names its language in a header, since tus requests after the first carry no query. */
@@ -66,7 +57,7 @@ export function helperUploadServer(database: () => Promise<Database>, directory:
     relativeLocation: true,
     respectForwardedHeaders: false,
     async onIncomingRequest(request) {
-      const found = await syncingDevice(await database(), deviceCookie(request));
+      const found = await syncingDevice(await database(), deviceOf(request));
       if ('refused' in found) {
         throw refusal(found.refused === 'device-revoked' ? 403 : 401, found.refused, localeOf(request));
       }

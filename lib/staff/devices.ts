@@ -44,6 +44,19 @@ export function parseDeviceCookie(value: string | undefined): { deviceId: string
   return match ? { deviceId: match[1]!, secret: match[2]! } : null;
 }
 
+/** The device cookie's raw value in a request's Cookie header, if it has one. */
+export function deviceCookieIn(headers: Headers): string | undefined {
+  const pair = headers
+    .get('cookie')
+    ?.split(';')
+    .map((p) => p.trim())
+    .find((p) => p.startsWith(`${DEVICE_COOKIE}=`));
+  return pair?.slice(DEVICE_COOKIE.length + 1);
+}
+
+/** The enrolled device a request names by its cookie, or null. */
+export const deviceOf = (request: Request) => parseDeviceCookie(deviceCookieIn(request.headers));
+
 export type UnlockCheck =
   | { readonly kind: 'unknown' }
   | { readonly kind: 'revoked' }

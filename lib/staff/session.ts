@@ -8,7 +8,7 @@ import type { Locale } from '@/i18n/locales';
 import { database } from '@/lib/applications';
 import { localePath, paths } from '@/lib/paths';
 import { SESSION_ABSOLUTE_SECONDS, staffAuth, type StaffAuth } from './auth';
-import { DEVICE_COOKIE } from './devices';
+import { deviceCookieIn } from './devices';
 import { allows, needsSecondFactor, type Grant, type Permission, type Scope } from './roles';
 
 export interface Staff {
@@ -56,7 +56,9 @@ export async function signedInStaff(locale: Locale): Promise<Staff> {
   const staff = await currentStaff(db, staffAuth(db), headers);
   // An enrolled helper device is unlocked with its PIN, not a password.
   if (!staff)
-    redirect(localePath(locale, hasDeviceCookie(headers) ? paths.staffDevice() : paths.staffSignIn()));
+    redirect(
+      localePath(locale, deviceCookieIn(headers) !== undefined ? paths.staffDevice() : paths.staffSignIn()),
+    );
   if (staff.secondFactorMissing) redirect(localePath(locale, paths.staffEnrol()));
   return staff;
 }
@@ -64,10 +66,6 @@ export async function signedInStaff(locale: Locale): Promise<Staff> {
 /** Who did it, for the audit log: the staff member and, when a PIN opened the session, the device. */
 export function auditActor(staff: Staff): { actorId: string; deviceId: string | null } {
   return { actorId: staff.user.id, deviceId: staff.deviceId };
-}
-
-function hasDeviceCookie(headers: Headers): boolean {
-  return (headers.get('cookie') ?? '').split(';').some((pair) => pair.trim().startsWith(`${DEVICE_COOKIE}=`));
 }
 
 /**

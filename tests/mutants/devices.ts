@@ -151,7 +151,7 @@ export default [
     id: 'device-unlock-asks-password',
     description: 'A signed-out enrolled device is sent to the password sign-in, not its PIN',
     file: 'lib/staff/session.ts',
-    find: 'hasDeviceCookie(headers) ? paths.staffDevice() : paths.staffSignIn()',
+    find: 'deviceCookieIn(headers) !== undefined ? paths.staffDevice() : paths.staffSignIn()',
     replace: 'paths.staffSignIn()',
     command: afterBuild('test tests/e2e/devices.spec.ts --project=no-js'),
   },

@@ -1,6 +1,7 @@
 import { database } from '@/lib/applications';
 import { MAX_SYNC_BYTES, syncDossier } from '@/lib/offlineSync';
-import { boundedJson, deviceOf, isJson, json } from '../helperRequest';
+import { deviceOf } from '@/lib/staff/devices';
+import { boundedJson, isJson, json } from '../helperRequest';
 
 export const dynamic = 'force-dynamic';
 

@@ -2,7 +2,8 @@ import { reserveReferences } from '@/db/queries/offline';
 import { database } from '@/lib/applications';
 import { randomCode } from '@/lib/codes';
 import { syncingDevice } from '@/lib/offlineSync';
-import { deviceOf, isJson, json } from '../helperRequest';
+import { deviceOf } from '@/lib/staff/devices';
+import { isJson, json } from '../helperRequest';
 
 export const dynamic = 'force-dynamic';
 
