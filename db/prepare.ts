@@ -28,3 +28,9 @@ export function exitLocked(error: DatabaseLockedError): never {
   process.stderr.write(`${error.message}\n`);
   process.exit(1);
 }
+
+/** The prepared database: what every page, action and route handler reads and writes through. */
+export async function database() {
+  await prepareDatabase();
+  return connection().db;
+}

@@ -12,17 +12,17 @@ import { eq } from 'drizzle-orm';
 import { isLocale, type Locale } from '@/i18n/locales';
 import { getT, type KeyIn } from '@/i18n/translate';
 import { channelFor, parsePlace } from './assist';
-import { journeyVersion } from './applications';
+import { journeyVersion } from '@/lib/application/journeys';
 import { TRACKING_KEY_PATTERN } from './codeAlphabet';
 import { parseCode } from './codes';
 import { trackingUrl } from './qr';
 import { allows } from './staff/roles';
-import { recheckAnswers, submissionFields } from './submissionRules';
+import { recheckAnswers, submissionFields } from '@/lib/application/rules';
 
 /**
  * The helper app's sync (docs/adr/0029), independent of Next.js so unit tests drive it: a dossier
  * captured offline arrives as JSON under its client UUID, from an enrolled device (its cookie), and
- * passes the same rules, with the same messages, as the online form (lib/submissionRules.ts). The
+ * passes the same rules, with the same messages, as the online form (lib/application/rules.ts). The
  * answer is a status and a JSON body the app shows the helper as it is.
  */
 

@@ -2,7 +2,7 @@ import { timingSafeEqual } from 'node:crypto';
 import type { Database } from '@/db/client';
 import { sessionOwnsDraft } from '@/db/queries/tracking';
 import type { Submission } from '@/db/schema';
-import { database } from './applications';
+import { database } from '@/db/prepare';
 import { currentSessionHash } from './session';
 import { hit, type Limit } from './rateLimit';
 

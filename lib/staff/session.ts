@@ -5,7 +5,7 @@ import type { Database } from '@/db/client';
 import { grantsOf } from '@/db/queries/staff';
 import { staffSessions } from '@/db/schema';
 import type { Locale } from '@/i18n/locales';
-import { database } from '@/lib/applications';
+import { database } from '@/db/prepare';
 import { localePath, paths } from '@/lib/paths';
 import { SESSION_ABSOLUTE_SECONDS, staffAuth, type StaffAuth } from './auth';
 import { deviceCookieIn } from './devices';

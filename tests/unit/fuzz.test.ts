@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { journeys } from '@/catalogue/forms/journeys';
 import type { Question } from '@/catalogue/forms/types';
 import { validateAnswer } from '@/catalogue/forms/validate';
-import { communeIds, readerForStored } from '@/lib/applications';
+import { communeIds } from '@/lib/application/communes';
+import { readerForStored } from '@/lib/application/answers';
 import viMessages from '@/messages/vi.json';
 
 // Property-based: whatever arrives in a question's fields — random Unicode, control and bidi characters,

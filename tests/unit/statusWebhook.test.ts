@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { sign } from '@/adapters/province/signing';
 import { POST } from '@/app/api/province/status/route';
 import { dossiers, dossierStatusEvents } from '@/db/schema';
-import { database } from '@/lib/applications';
+import { database } from '@/db/prepare';
 import { readBounded } from '@/lib/boundedBody';
 import { submitBundles } from '../support/db';
 

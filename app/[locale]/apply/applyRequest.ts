@@ -1,6 +1,7 @@
 import { redirect } from 'next/navigation';
 import { isLocale, type Locale } from '@/i18n/locales';
-import { journeyOrNull, loadOwnDraft } from '@/lib/applications';
+import { journeyOrNull } from '@/lib/application/journeys';
+import { loadOwnDraft } from '@/lib/application/drafts';
 import { requireAssistant } from '@/lib/assistGate';
 import { env } from '@/lib/env';
 import { formText } from '@/lib/formData';

@@ -7,7 +7,7 @@ import { province } from '@/catalogue/province';
 import { localeInfo, locales } from '@/i18n/locales';
 import { localeFrom } from '@/i18n/params';
 import { getT } from '@/i18n/translate';
-import { journeyVersion } from '@/lib/applications';
+import { journeyVersion } from '@/lib/application/journeys';
 import { helperMessages } from '@/lib/helperApp/messages';
 import { paths } from '@/lib/paths';
 

@@ -5,7 +5,7 @@ import { redirect } from 'next/navigation';
 import { recordAudit } from '@/db/queries/audit';
 import { retryDeadLetter } from '@/db/queries/outbox';
 import { isLocale } from '@/i18n/locales';
-import { database } from '@/lib/applications';
+import { database } from '@/db/prepare';
 import { formText } from '@/lib/formData';
 import { requestLogger } from '@/lib/log';
 import { localePath, paths } from '@/lib/paths';

@@ -9,7 +9,7 @@ import { formatDateTime, formatNumber } from '@/i18n/format';
 import type { Locale } from '@/i18n/locales';
 import { localeFrom } from '@/i18n/params';
 import { getT } from '@/i18n/translate';
-import { database } from '@/lib/applications';
+import { database } from '@/db/prepare';
 import { formatCode } from '@/lib/codes';
 import { paths } from '@/lib/paths';
 import { requireStaff } from '@/lib/staff/session';

@@ -1,7 +1,7 @@
 import { headers } from 'next/headers';
 import { staffAuth } from '@/lib/staff/auth';
 import type { Attempt } from '@/lib/staff/signIn';
-import { database } from '@/lib/applications';
+import { database } from '@/db/prepare';
 import { clientAddress } from '@/lib/rateLimit';
 
 /** What every staff action hands the sign-in steps: the database, better-auth, this request. */

@@ -1,6 +1,7 @@
 import { notFound, redirect } from 'next/navigation';
 import type { Locale } from '@/i18n/locales';
-import { journeyOrNull, loadOwnDraft, type OwnDraft } from '@/lib/applications';
+import { journeyOrNull } from '@/lib/application/journeys';
+import { loadOwnDraft, type OwnDraft } from '@/lib/application/drafts';
 import { requireAssistant } from '@/lib/assistGate';
 import { localePath, paths } from '@/lib/paths';
 

@@ -4,7 +4,7 @@ import { headers } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { moveDraftToSession } from '@/db/queries/drafts';
 import { isLocale } from '@/i18n/locales';
-import { database } from '@/lib/applications';
+import { database } from '@/db/prepare';
 import { parseCode } from '@/lib/codes';
 import { formText } from '@/lib/formData';
 import { requestLogger } from '@/lib/log';

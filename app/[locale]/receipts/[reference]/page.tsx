@@ -7,7 +7,7 @@ import { NotFoundView } from '@/components/NotFoundView';
 import { formatDate } from '@/i18n/format';
 import { localeFrom } from '@/i18n/params';
 import { getT } from '@/i18n/translate';
-import { loadSubmission } from '@/lib/applications';
+import { loadSubmission } from '@/lib/application/submissions';
 import { formatCode, parseCode } from '@/lib/codes';
 import { localePath, paths } from '@/lib/paths';
 import { qrSvg, trackingUrl } from '@/lib/qr';

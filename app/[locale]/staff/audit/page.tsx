@@ -5,7 +5,7 @@ import { auditTrailWithActors } from '@/db/queries/audit';
 import { findSubmissionByReference } from '@/db/queries/submissions';
 import { localeFrom } from '@/i18n/params';
 import { getT } from '@/i18n/translate';
-import { database } from '@/lib/applications';
+import { database } from '@/db/prepare';
 import { formatCode, parseCode } from '@/lib/codes';
 import { localePath, paths } from '@/lib/paths';
 import { requireStaff } from '@/lib/staff/session';

@@ -4,7 +4,7 @@ import { redirect } from 'next/navigation';
 import { markOriginalsReceived } from '@/db/queries/desk';
 import { findSubmissionByReference } from '@/db/queries/submissions';
 import { isLocale } from '@/i18n/locales';
-import { database } from '@/lib/applications';
+import { database } from '@/db/prepare';
 import { parseCode } from '@/lib/codes';
 import { formText } from '@/lib/formData';
 import { localePath, paths } from '@/lib/paths';

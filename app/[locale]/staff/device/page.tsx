@@ -8,7 +8,7 @@ import { StaffField } from '@/components/staff/StaffField';
 import { findEnrolment } from '@/db/queries/devices';
 import { localeFrom } from '@/i18n/params';
 import { getT } from '@/i18n/translate';
-import { database } from '@/lib/applications';
+import { database } from '@/db/prepare';
 import { localePath, paths } from '@/lib/paths';
 import { DEVICE_COOKIE, parseDeviceCookie, PIN_LENGTH } from '@/lib/staff/devices';
 import { staffRobots } from '../staffRequest';

@@ -9,7 +9,7 @@ import { StaffField } from '@/components/staff/StaffField';
 import { namedSvg } from '@/components/leaflet/Leaflet';
 import { localeFrom } from '@/i18n/params';
 import { getT } from '@/i18n/translate';
-import { database } from '@/lib/applications';
+import { database } from '@/db/prepare';
 import { localePath, paths } from '@/lib/paths';
 import { qrSvg } from '@/lib/qr';
 import { staffAuth } from '@/lib/staff/auth';

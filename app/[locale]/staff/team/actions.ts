@@ -5,7 +5,7 @@ import { redirect } from 'next/navigation';
 import { DeviceError, findDevice, issueDevice, revokeDevice } from '@/db/queries/devices';
 import { createDeviceOnlyAccount, StaffAccountError, USERNAME_PATTERN } from '@/db/queries/staff';
 import { isLocale, type Locale } from '@/i18n/locales';
-import { database } from '@/lib/applications';
+import { database } from '@/db/prepare';
 import { formText } from '@/lib/formData';
 import { localePath, paths } from '@/lib/paths';
 import { clientAddress } from '@/lib/rateLimit';

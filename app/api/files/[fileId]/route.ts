@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { fileResponse, findOwnFile } from '@/db/queries/files';
 import { drafts } from '@/db/schema';
-import { database } from '@/lib/applications';
+import { database } from '@/db/prepare';
 import { currentSessionHash } from '@/lib/session';
 
 export const dynamic = 'force-dynamic';

@@ -6,7 +6,7 @@ import {
   verifySignature as verify,
 } from '@/adapters/province';
 import { recordProvinceStatus } from '@/db/queries/tracking';
-import { database } from '@/lib/applications';
+import { database } from '@/db/prepare';
 import { readBounded } from '@/lib/boundedBody';
 import { requestLogger } from '@/lib/log';
 

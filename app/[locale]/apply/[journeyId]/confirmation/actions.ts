@@ -2,7 +2,8 @@
 
 import { redirect } from 'next/navigation';
 import { satisfactionRatings } from '@/db/schema';
-import { database, loadOwnDraft } from '@/lib/applications';
+import { database } from '@/db/prepare';
+import { loadOwnDraft } from '@/lib/application/drafts';
 import { formText } from '@/lib/formData';
 import { localePath, paths } from '@/lib/paths';
 import { target } from '../../applyRequest';

@@ -7,7 +7,7 @@ import { AssistBanner, helpedByText } from '@/components/AssistBanner';
 import { PageShell } from '@/components/layout/PageShell';
 import { localeFrom } from '@/i18n/params';
 import { getT, type KeyIn } from '@/i18n/translate';
-import { database } from '@/lib/applications';
+import { database } from '@/db/prepare';
 import { formatCode } from '@/lib/codes';
 import { localePath, paths } from '@/lib/paths';
 import { findSubmissionByDraft } from '@/db/queries/submissions';

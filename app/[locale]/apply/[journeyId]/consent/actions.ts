@@ -3,7 +3,7 @@
 import { redirect } from 'next/navigation';
 import { firstUnansweredId, visibleQuestions } from '@/catalogue/forms/flow';
 import { recordConsent, saveLastAttempt } from '@/db/queries/drafts';
-import { database } from '@/lib/applications';
+import { database } from '@/db/prepare';
 import { readAloudLanguage } from '@/lib/assist';
 import { recordAudit } from '@/db/queries/audit';
 import { auditActor } from '@/lib/staff/session';

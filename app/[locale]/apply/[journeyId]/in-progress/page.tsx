@@ -6,7 +6,8 @@ import { PageShell } from '@/components/layout/PageShell';
 import { formatDateTime } from '@/i18n/format';
 import { localeFrom } from '@/i18n/params';
 import { getT } from '@/i18n/translate';
-import { journeyOrNull, loadOwnDraft } from '@/lib/applications';
+import { journeyOrNull } from '@/lib/application/journeys';
+import { loadOwnDraft } from '@/lib/application/drafts';
 import { localePath, paths } from '@/lib/paths';
 import { startFreshApplication } from './actions';
 

@@ -3,7 +3,9 @@
 import { headers } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { createDraft, deleteExpiredDrafts } from '@/db/queries/drafts';
-import { database, journeyVersion, loadOwnDraft } from '@/lib/applications';
+import { database } from '@/db/prepare';
+import { journeyVersion } from '@/lib/application/journeys';
+import { loadOwnDraft } from '@/lib/application/drafts';
 import { randomCode } from '@/lib/codes';
 import { requestLogger } from '@/lib/log';
 import { localePath, paths } from '@/lib/paths';

@@ -1,4 +1,4 @@
-import { database } from '@/lib/applications';
+import { database } from '@/db/prepare';
 import { MAX_SYNC_BYTES, syncDossier } from '@/lib/offlineSync';
 import { deviceOf } from '@/lib/staff/devices';
 import { boundedJson, isJson, json } from '../helperRequest';

@@ -1,5 +1,5 @@
 import { reserveReferences } from '@/db/queries/offline';
-import { database } from '@/lib/applications';
+import { database } from '@/db/prepare';
 import { randomCode } from '@/lib/codes';
 import { syncingDevice } from '@/lib/offlineSync';
 import { deviceOf } from '@/lib/staff/devices';

@@ -1,7 +1,7 @@
 import { recordAudit } from '@/db/queries/audit';
 import { attachmentWithCommune } from '@/db/queries/desk';
 import { fileResponse } from '@/db/queries/files';
-import { database } from '@/lib/applications';
+import { database } from '@/db/prepare';
 import { clientAddress } from '@/lib/rateLimit';
 import { staffAuth } from '@/lib/staff/auth';
 import { allows } from '@/lib/staff/roles';

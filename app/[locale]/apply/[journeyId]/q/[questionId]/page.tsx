@@ -11,7 +11,7 @@ import { formatNumber } from '@/i18n/format';
 import type { Locale } from '@/i18n/locales';
 import { localeFrom } from '@/i18n/params';
 import { getT, type KeyIn } from '@/i18n/translate';
-import { fieldValues } from '@/lib/applications';
+import { fieldValues } from '@/lib/application/answers';
 import { formatCode } from '@/lib/codes';
 import { localePath, paths } from '@/lib/paths';
 import { saveAnswerAction } from './actions';

@@ -1,5 +1,5 @@
 import type { Server } from '@tus/server';
-import { database } from '@/lib/applications';
+import { database } from '@/db/prepare';
 import { env } from '@/lib/env';
 import { helperUploadServer } from '@/lib/helperUploads';
 

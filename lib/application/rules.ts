@@ -3,8 +3,9 @@ import { relevantAnswers, visibleQuestions } from '@/catalogue/forms/flow';
 import type { Answers, AnswerValue, Journey, Question } from '@/catalogue/forms/types';
 import { validateAnswer, type FieldError } from '@/catalogue/forms/validate';
 import type { NewSubmission } from '@/db/queries/submissions';
-import { communeIds, officeCommune, readerForStored } from './applications';
-import { randomCode, TRACKING_KEY_LENGTH } from './codes';
+import { communeIds, officeCommune } from '@/lib/application/communes';
+import { readerForStored } from '@/lib/application/answers';
+import { randomCode, TRACKING_KEY_LENGTH } from '@/lib/codes';
 
 /**
  * What every submission passes, however it arrives: the citizen's or helper's "Send" on the check page,
