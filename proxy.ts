@@ -167,6 +167,9 @@ function errorPageResponse(
 
 export const config = {
   // Everything except Next internals and files with an extension; API routes, short links (/q/…) and
-  // office screens' entry (/screens/…) only get their request id.
-  matcher: '/((?!_next|_vercel|.*\\..*).*)',
+  // office screens' entry (/screens/…) only get their request id. Not the helper app's photo uploads: for
+  // a request it sees, Next.js buffers the whole body before the route handler reads any of it, so a
+  // link that drops halfway through a photo would keep nothing of it, where tus keeps what arrived
+  // (docs/adr/0029; tests/e2e/syncCrash.spec.ts).
+  matcher: '/((?!_next|_vercel|api/helper/v1/uploads|.*\\..*).*)',
 };

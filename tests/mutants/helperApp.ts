@@ -5,6 +5,14 @@ const spec = afterBuild('test tests/e2e/helperApp.spec.ts --project=js');
 
 export default [
   {
+    id: 'helper-upload-body-buffered',
+    description: 'The proxy sees photo uploads, so Next.js buffers each body whole and a cut keeps nothing',
+    file: 'proxy.ts',
+    find: "matcher: '/((?!_next|_vercel|api/helper/v1/uploads|.*\\\\..*).*)',",
+    replace: "matcher: '/((?!_next|_vercel|.*\\\\..*).*)',",
+    command: afterBuild('test tests/e2e/syncCrash.spec.ts --project=no-js'),
+  },
+  {
     id: 'helper-key-extractable',
     description: 'The vault key can be read out of the device',
     file: 'lib/helperApp/vault.ts',

@@ -25,9 +25,12 @@ export interface Portal {
   readonly baseURL: string;
   output(): string;
   stop(): Promise<void>;
+  /** SIGKILL to every process of the portal, as a power cut would; resolves when none is left. */
+  kill(): Promise<void>;
 }
 
-export async function startPortal(port: number): Promise<Portal> {
+/** A portal of its own on `port`: in-memory PGlite and no outbox relay unless `overrides` say otherwise. */
+export async function startPortal(port: number, overrides: Record<string, string> = {}): Promise<Portal> {
   const env = { ...process.env };
   delete env.DATABASE_URL;
   let output = '';
@@ -39,6 +42,7 @@ export async function startPortal(port: number): Promise<Portal> {
       OUTBOX_RELAY: 'off',
       SUBMIT_LIMIT: '100000',
       LOG_LEVEL: 'debug',
+      ...overrides,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
     detached: true,
@@ -77,6 +81,20 @@ export async function startPortal(port: number): Promise<Portal> {
       // next start can take long to close its connections: at most 5 s, then the whole group is killed.
       await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 5_000))]);
       killGroup('SIGKILL');
+    },
+    kill: async () => {
+      if (!server.pid) return;
+      const gone = () => {
+        try {
+          process.kill(-server.pid!, 0);
+          return false;
+        } catch {
+          return true;
+        }
+      };
+      if (!gone()) process.kill(-server.pid, 'SIGKILL');
+      // Until the kernel has reaped them all: a restart must find the database directory's holder dead.
+      while (!gone()) await new Promise((resolve) => setTimeout(resolve, 20));
     },
   };
 }
