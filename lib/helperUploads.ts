@@ -4,6 +4,7 @@ import { FileStore } from '@tus/file-store';
 import { Server, type Upload } from '@tus/server';
 import { findJourney } from '@/catalogue/forms/journeys';
 import type { Database } from '@/db/client';
+import { recordAudit } from '@/db/queries/audit';
 import { deleteFilesFor, storeFile } from '@/db/queries/files';
 import { findSubmissionByDraft } from '@/db/queries/submissions';
 import { isLocale } from '@/i18n/locales';
@@ -76,6 +77,9 @@ export function helperUploadServer(database: () => Promise<Database>, directory:
       const file = path.join(directory, upload.id);
       const bytes = await readFile(file);
       const checked = await checkUpload(new File([bytes], photo.name));
+      // Its bytes leave the parts directory once read, before anything can fail: an upload that is
+      // complete on disk but not in the database would look done to the device, which would never send it
+      // again. Gone, a retry finds no upload and starts a new one from the photo the device still holds.
       await rm(file, { force: true });
       await rm(`${file}.json`, { force: true });
       const locale = localeOf(request);
@@ -90,17 +94,29 @@ export function helperUploadServer(database: () => Promise<Database>, directory:
         throw refusal(422, checked.key, locale, message);
       }
       const db = await database();
-      // The photo of this question: the last complete one (a retaken photo replaces the first).
-      await deleteFilesFor(db, photo.clientId, photo.questionId);
-      const fileId = await storeFile(db, {
-        draftId: photo.clientId,
-        questionId: photo.questionId,
-        fileName: checked.name,
-        mimeType: checked.mime,
-        size: checked.bytes.byteLength,
-        sha256: checked.sha256,
-        content: checked.bytes,
-        sensitive: photo.sensitive,
+      const found = await syncingDevice(db, deviceOf(request));
+      if ('refused' in found) throw refusal(403, found.refused, locale);
+      // The photo of this question: the last complete one (a retaken photo replaces the first), in one
+      // transaction with its audit entry (which device sent what, never the photo itself).
+      const fileId = await db.transaction(async (tx) => {
+        await deleteFilesFor(tx, photo.clientId, photo.questionId);
+        const stored = await storeFile(tx, {
+          draftId: photo.clientId,
+          questionId: photo.questionId,
+          fileName: checked.name,
+          mimeType: checked.mime,
+          size: checked.bytes.byteLength,
+          sha256: checked.sha256,
+          content: checked.bytes,
+          sensitive: photo.sensitive,
+        });
+        await recordAudit(tx, {
+          action: 'photo-received',
+          actorId: found.device.userId,
+          deviceId: found.device.id,
+          detail: { clientId: photo.clientId, questionId: photo.questionId, bytes: checked.bytes.byteLength },
+        });
+        return stored;
       });
       return { headers: { 'Upload-File-Id': fileId } };
     },

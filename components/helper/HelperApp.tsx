@@ -1,7 +1,6 @@
 'use client';
 
 import { Serwist } from '@serwist/window';
-import QRCode from 'qrcode';
 import { Upload } from 'tus-js-client';
 import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
 import { visibleQuestions } from '@/catalogue/forms/flow';
@@ -9,6 +8,7 @@ import { findJourney } from '@/catalogue/forms/journeys';
 import type { AnswerValue, Answers, Question } from '@/catalogue/forms/types';
 import { fieldNames, validateAnswer, type FieldError } from '@/catalogue/forms/validate';
 import { DataTable } from '@/components/staff/DataTable';
+import { formatted, Slip, type SlipOf } from './Slip';
 import { CODE_ALPHABET, TRACKING_KEY_LENGTH } from '@/lib/codeAlphabet';
 import type { ClientMessages } from '@/lib/helperApp/messages';
 import {
@@ -59,7 +59,8 @@ type View =
   | { name: 'consent' }
   | { name: 'question' }
   | { name: 'check' }
-  | { name: 'slip'; record: QueuedDossier; trackingUrl: string };
+  | ({ name: 'slip' } & SlipOf)
+  | { name: 'slips'; slips: readonly SlipOf[] };
 
 /** Applications sent at once (bench/assisted.ts sends as many). */
 export const SYNC_CONCURRENCY = 2;
@@ -76,8 +77,6 @@ function newTrackingKey(): string {
   }
   return key;
 }
-
-const formatted = (reference: string) => `${reference.slice(0, 4)}-${reference.slice(4)}`;
 
 export function HelperApp({ locale, messages, journeys, communes, languages }: Props) {
   const say = useCallback(
@@ -250,6 +249,22 @@ export function HelperApp({ locale, messages, journeys, communes, languages }: P
             }
           }),
         );
+        // What the province made of those already sent: which villager to go back to.
+        const sent = (await readQueue(db)).filter((r) => r.state === 'sent');
+        if (!stop && sent.length > 0) {
+          const asked = await fetch('/api/helper/v1/statuses', {
+            method: 'POST',
+            headers: { 'content-type': 'application/json' },
+            body: JSON.stringify({ references: sent.map((r) => r.reference) }),
+          }).catch(() => null);
+          if (asked?.ok) {
+            const { statuses } = (await asked.json()) as { statuses: Record<string, (string | null)[]> };
+            for (const record of sent) {
+              const now = statuses[record.reference];
+              if (now) await update(db, record.clientId, { provinceStatuses: now });
+            }
+          }
+        }
       } finally {
         syncing.current = false;
         await refresh(db);
@@ -302,6 +317,19 @@ export function HelperApp({ locale, messages, journeys, communes, languages }: P
   const journey = capture ? findJourney(capture.journeyId) : undefined;
   const visible = journey && capture ? visibleQuestions(journey, capture.answers as Answers) : [];
   const counts = (state: QueuedDossier['state']) => items.filter((i) => i.state === state).length;
+
+  /** A queued dossier's slip again: its tracking key is in the sealed payload, as the device drew it. */
+  async function slipOf(record: QueuedDossier): Promise<SlipOf> {
+    const { trackingKey } = await openDossier<{ trackingKey?: string }>(store!, record);
+    const address = `${location.origin}/${locale}/track/${record.reference}`;
+    return { record, trackingUrl: trackingKey ? `${address}?k=${trackingKey}` : address };
+  }
+  const slipText = (slip: SlipOf) => ({
+    procedure: say(`procedure.${slip.record.journeyId}`),
+    qrLabel: say('helperApp.ui.slipQr'),
+    kept: sayNode('helperApp.ui.slipKept'),
+  });
+  const today = items.filter((i) => new Date(i.createdAt).toDateString() === new Date().toDateString());
 
   async function exportQueue() {
     if (!store) return;
@@ -580,11 +608,7 @@ export function HelperApp({ locale, messages, journeys, communes, languages }: P
               }
               setCapture(null);
               await refresh(store);
-              setView({
-                name: 'slip',
-                record,
-                trackingUrl: `${location.origin}/${locale}/track/${record.reference}?k=${trackingKey}`,
-              });
+              setView({ name: 'slip', ...(await slipOf(record)) });
               void sync(store);
             }}
           >
@@ -605,36 +629,55 @@ export function HelperApp({ locale, messages, journeys, communes, languages }: P
     );
   }
 
+  const printOrBack = (
+    <p className="mt-6 flex flex-wrap gap-4 print:hidden">
+      <button type="button" className={`${button} bg-green-800 text-white`} onClick={() => window.print()}>
+        {sayNode('helperApp.ui.print')}
+      </button>
+      <button
+        type="button"
+        className={`${button} border-2 border-slate-900`}
+        onClick={() => setView({ name: 'list' })}
+      >
+        {sayNode('helperApp.ui.done')}
+      </button>
+    </p>
+  );
+
   if (view.name === 'slip') {
     return (
       <section className="mt-6" aria-labelledby="slip-title">
-        <div className="border-4 border-slate-900 p-4">
-          <h2 id="slip-title" ref={heading} tabIndex={-1} className="text-2xl">
-            {sayNode('helperApp.ui.slipTitle')}
-          </h2>
-          <p className="mt-2 font-mono text-4xl font-bold" data-reference={view.record.reference}>
-            {formatted(view.record.reference)}
-          </p>
-          <p className="mt-2">{say(`procedure.${view.record.journeyId}`)}</p>
-          <SlipQr url={view.trackingUrl} label={say('helperApp.ui.slipQr')} />
-          <p className="mt-2">{sayNode('helperApp.ui.slipKept')}</p>
+        <Slip
+          slip={view}
+          {...slipText(view)}
+          heading={
+            <h2 id="slip-title" ref={heading} tabIndex={-1} className="text-2xl">
+              {sayNode('helperApp.ui.slipTitle')}
+            </h2>
+          }
+        />
+        {printOrBack}
+      </section>
+    );
+  }
+
+  if (view.name === 'slips') {
+    return (
+      <section className="mt-6" aria-labelledby="slips-title">
+        <h2 id="slips-title" ref={heading} tabIndex={-1} className="text-2xl print:hidden">
+          {sayNode('helperApp.ui.slipsTitle')}
+        </h2>
+        <div className="mt-4 grid gap-4 sm:grid-cols-2 print:grid-cols-2">
+          {view.slips.map((slip) => (
+            <Slip
+              key={slip.record.clientId}
+              slip={slip}
+              {...slipText(slip)}
+              heading={<h3 className="text-xl">{sayNode('helperApp.ui.slipTitle')}</h3>}
+            />
+          ))}
         </div>
-        <p className="mt-6 flex flex-wrap gap-4 print:hidden">
-          <button
-            type="button"
-            className={`${button} bg-green-800 text-white`}
-            onClick={() => window.print()}
-          >
-            {sayNode('helperApp.ui.print')}
-          </button>
-          <button
-            type="button"
-            className={`${button} border-2 border-slate-900`}
-            onClick={() => setView({ name: 'list' })}
-          >
-            {sayNode('helperApp.ui.done')}
-          </button>
-        </p>
+        {printOrBack}
       </section>
     );
   }
@@ -702,6 +745,18 @@ export function HelperApp({ locale, messages, journeys, communes, languages }: P
       <h2 ref={heading} tabIndex={-1} id="queue-title" className="mt-8 text-2xl">
         {sayNode('helperApp.ui.queueTitle')}
       </h2>
+      {today.length > 0 && (
+        <p className="mt-2">
+          <button
+            type="button"
+            data-action="print-all"
+            className={`${button} border-2 border-slate-900`}
+            onClick={async () => setView({ name: 'slips', slips: await Promise.all(today.map(slipOf)) })}
+          >
+            {sayNode('helperApp.ui.printAll')}
+          </button>
+        </p>
+      )}
       {items.length === 0 ? (
         <p className="mt-2">{sayNode('helperApp.ui.queueEmpty')}</p>
       ) : (
@@ -737,11 +792,33 @@ export function HelperApp({ locale, messages, journeys, communes, languages }: P
                     ))}
                   </ul>
                 )}
+                {item.provinceStatuses?.includes('more-documents-needed') ? (
+                  <strong className="block text-red-800" data-sent-back="">
+                    {say('helperApp.ui.sentBack')}
+                  </strong>
+                ) : (
+                  item.provinceStatuses?.[0] && (
+                    <span className="block" data-province-status={item.provinceStatuses[0]}>
+                      {say('helperApp.ui.provinceStatus', {
+                        status: say(`status.${item.provinceStatuses[0]}`),
+                      })}
+                    </span>
+                  )
+                )}
                 {item.trackingUrl && (
                   <a className="block" href={item.trackingUrl}>
                     {say('helperApp.ui.track')}
                   </a>
                 )}
+                <button
+                  type="button"
+                  data-action="reprint"
+                  className="mt-1 min-h-11 underline"
+                  onClick={async () => setView({ name: 'slip', ...(await slipOf(item)) })}
+                >
+                  {sayNode('helperApp.ui.reprint')}
+                  <span className="sr-only"> {formatted(item.reference)}</span>
+                </button>
               </td>
             </tr>
           ))}
@@ -766,23 +843,6 @@ export function HelperApp({ locale, messages, journeys, communes, languages }: P
         </button>
       </p>
     </div>
-  );
-}
-
-/** The slip's QR code: tracking with its key, which opens once the dossier has reached the portal. */
-function SlipQr({ url, label }: { url: string; label: string }) {
-  const [svg, setSvg] = useState<string | null>(null);
-  useEffect(() => {
-    void QRCode.toString(url, { type: 'svg', errorCorrectionLevel: 'M', margin: 4 }).then(setSvg);
-  }, [url]);
-  return (
-    <div
-      role="img"
-      aria-label={label}
-      data-slip-qr=""
-      className="mt-3 w-48 [&>svg]:h-auto [&>svg]:w-full"
-      dangerouslySetInnerHTML={{ __html: svg ?? '' }}
-    />
   );
 }
 

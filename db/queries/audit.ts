@@ -33,6 +33,8 @@ export const auditActions = [
   'device-unlock-refused',
   'device-locked',
   'device-revoked',
+  'references-reserved',
+  'photo-received',
 ] as const;
 export type AuditAction = (typeof auditActions)[number];
 

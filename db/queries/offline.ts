@@ -1,6 +1,7 @@
-import { and, count, eq, isNull } from 'drizzle-orm';
+import { and, count, eq, inArray, isNull } from 'drizzle-orm';
 import type { Database } from '../client';
-import { receiptReferences, submissions, type Submission } from '../schema';
+import { dossiers, receiptReferences, submissions, type Submission } from '../schema';
+import { recordAudit } from './audit';
 import { insertSubmission, type NewSubmission } from './submissions';
 
 /**
@@ -15,13 +16,15 @@ export const REFERENCE_BLOCK = 25;
 /**
  * Tops the device's unused references up to `size` and returns every unused one it holds. Each is a row
  * of receipt_references, whose primary key every online submission's reference enters too: a reference
- * is handed out once, to one device or one online receipt, never both.
+ * is handed out once, to one device or one online receipt, never both. A top-up is audited, for
+ * `actorId` (the device's holder): which device was given how many numbers, and when.
  */
 export async function reserveReferences(
   db: Database,
   deviceId: string,
   newReference: () => string,
   size = REFERENCE_BLOCK,
+  actorId: string | null = null,
 ): Promise<string[]> {
   const unused = () =>
     db
@@ -33,15 +36,25 @@ export async function reserveReferences(
     .select({ n: count() })
     .from(receiptReferences)
     .where(and(eq(receiptReferences.deviceId, deviceId), isNull(receiptReferences.usedAt)));
-  let missing = size - (held?.n ?? 0);
-  for (let tries = 0; missing > 0 && tries < size * 4; tries += 1) {
-    const [taken] = await db
-      .insert(receiptReferences)
-      .values({ reference: newReference(), deviceId })
-      .onConflictDoNothing()
-      .returning({ reference: receiptReferences.reference });
-    if (taken) missing -= 1;
-  }
+  // The numbers and their audit entry together: a crash leaves both or neither.
+  await db.transaction(async (tx) => {
+    let missing = size - (held?.n ?? 0);
+    let added = 0;
+    for (let tries = 0; missing > 0 && tries < size * 4; tries += 1) {
+      const [taken] = await tx
+        .insert(receiptReferences)
+        .values({ reference: newReference(), deviceId })
+        .onConflictDoNothing()
+        .returning({ reference: receiptReferences.reference });
+      if (taken) {
+        missing -= 1;
+        added += 1;
+      }
+    }
+    if (added > 0) {
+      await recordAudit(tx, { action: 'references-reserved', actorId, deviceId, detail: { count: added } });
+    }
+  });
   return (await unused()).map((row) => row.reference);
 }
 
@@ -113,4 +126,33 @@ function judge(existing: Submission, sync: { deviceId: string; contentHash: stri
 async function findByClient(db: Database, clientId: string): Promise<Submission | undefined> {
   const [row] = await db.select().from(submissions).where(eq(submissions.draftId, clientId));
   return row;
+}
+
+/** References a device may ask about at once: a day's work and then some. */
+export const STATUS_QUERY_MAX = 200;
+
+/**
+ * The province's statuses of the dossiers this device synced, by reference (docs/adr/0029): what lets the
+ * helper see, on the device, which villager was sent back for more documents. Only the device's own:
+ * another device's references (or a guessed one) answer nothing.
+ */
+export async function deviceDossierStatuses(
+  db: Database,
+  deviceId: string,
+  references: readonly string[],
+): Promise<Record<string, (string | null)[]>> {
+  if (references.length === 0) return {};
+  const rows = await db
+    .select({ reference: submissions.reference, status: dossiers.provinceStatus })
+    .from(submissions)
+    .innerJoin(dossiers, eq(dossiers.submissionId, submissions.id))
+    .where(
+      and(
+        eq(submissions.offlineDeviceId, deviceId),
+        inArray(submissions.reference, references.slice(0, STATUS_QUERY_MAX)),
+      ),
+    );
+  const statuses: Record<string, (string | null)[]> = {};
+  for (const row of rows) (statuses[row.reference] ??= []).push(row.status);
+  return statuses;
 }

@@ -2,6 +2,7 @@ import { journeys } from '@/catalogue/forms/journeys';
 import { defaultLocale, type Locale } from '@/i18n/locales';
 import { flatMessages, keySource } from '@/i18n/messages';
 import { getT, type Namespace } from '@/i18n/translate';
+import { provinceStatuses } from '@/lib/provinceStatus';
 
 /**
  * The words the helper app shows, resolved on the server for one language (docs/adr/0029): every
@@ -31,6 +32,7 @@ export function helperMessages(locale: Locale): ClientMessages {
     if (key.startsWith('apply.errors.') && !key.endsWith('titlePrefix'))
       add('apply.errors', key.slice('apply.errors.'.length), key);
   }
+  for (const status of Object.values(provinceStatuses)) add('apply.track.status', status, `status.${status}`);
   for (const part of ['title', 'intro', 'what', 'why', 'law'])
     add('apply.consent', part, `apply.consent.${part}`);
   for (const journey of journeys) {

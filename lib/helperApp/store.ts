@@ -19,6 +19,8 @@ export interface QueuedDossier {
   readonly message?: string;
   readonly problems?: readonly { questionId: string; message: string }[];
   readonly trackingUrl?: string;
+  /** Once sent: the province's statuses of its dossiers, as last asked (docs/adr/0029). */
+  readonly provinceStatuses?: readonly (string | null)[];
   readonly sealed: Sealed;
 }
 

@@ -236,6 +236,31 @@ test('a helper’s laptop captures three applications offline, keeps them throug
     ).toBeVisible();
     await helper.goto('/vi/helper');
 
+    // The afternoon's slips, all at once, each with the QR code printed in the village; one again alone.
+    await helper.locator('[data-action=print-all]').click();
+    await expect(helper.locator('[data-slip]')).toHaveCount(3);
+    for (const reference of references) {
+      const qr = helper.locator(`[data-slip="${reference}"]`).getByRole('img', { name: /^Mã QR/ });
+      await expect(qr.locator('svg')).toBeVisible();
+      expect(await decodeQr(qr)).toBe(slips.get(reference));
+    }
+    await helper.getByRole('button', { name: 'Quay lại danh sách' }).click();
+    await helper
+      .getByRole('button', { name: `In lại phiếu ${references[1]!.slice(0, 4)}-${references[1]!.slice(4)}` })
+      .click();
+    expect(await decodeQr(helper.getByRole('img', { name: /^Mã QR/ }))).toBe(slips.get(references[1]!));
+    await helper.getByRole('button', { name: 'Quay lại danh sách' }).click();
+    // What the province made of each, asked on every sync ("Send now" is one): which villager to go back to.
+    await expect
+      .poll(
+        async () => {
+          await helper.locator('[data-action=send]').click();
+          return helper.locator('[data-province-status], [data-sent-back]').count();
+        },
+        { timeout: 30_000 },
+      )
+      .toBe(3);
+
     // Every sync request replayed 100 times: the same receipt each time.
     for (const body of sent) {
       const reference = (JSON.parse(body) as { reference: string }).reference;

@@ -153,4 +153,28 @@ export default [
     replace: '    trackingKey: z.string().optional(),',
     tests: unit,
   },
+  {
+    id: 'offline-statuses-any-device',
+    description: 'A device is told the statuses of any device’s dossiers',
+    file: 'db/queries/offline.ts',
+    find: '        eq(submissions.offlineDeviceId, deviceId),\n',
+    replace: '',
+    tests: unit,
+  },
+  {
+    id: 'offline-reservation-unaudited',
+    description: 'A device is given receipt numbers with no audit entry',
+    file: 'db/queries/offline.ts',
+    find: "      await recordAudit(tx, { action: 'references-reserved', actorId, deviceId, detail: { count: added } });\n",
+    replace: '',
+    tests: unit,
+  },
+  {
+    id: 'offline-photo-unaudited',
+    description: 'A photo from a device is stored with no audit entry',
+    file: 'lib/helperUploads.ts',
+    find: "          action: 'photo-received',",
+    replace: "          action: 'slips-opened',",
+    tests: ['tests/unit/helperUploads.test.ts'],
+  },
 ] satisfies Mutant[];

@@ -8,7 +8,7 @@ import sharp from 'sharp';
 import { connect } from '@/db/client';
 import { revokeDevice } from '@/db/queries/devices';
 import { reserveReferences } from '@/db/queries/offline';
-import { submissions, uploadedFiles } from '@/db/schema';
+import { auditEvents, submissions, uploadedFiles } from '@/db/schema';
 import { seed } from '@/db/seed';
 import { randomCode } from '@/lib/codes';
 import { helperUploadServer, UPLOAD_PATH } from '@/lib/helperUploads';
@@ -101,6 +101,16 @@ describe.each(databaseTargets)('helper photo uploads on $name', ({ options }) =>
     const [stored] = await db.select().from(uploadedFiles).where(eq(uploadedFiles.draftId, clientId));
     expect(stored).toMatchObject({ id: fileId, questionId: 'birth-notice', mimeType: 'image/jpeg' });
     expect(Buffer.from(stored!.content).includes(Buffer.from('GPS 22.8'))).toBe(false);
+    // Audited with the device that sent it, and nothing of the photo but its size.
+    const received = await db
+      .select()
+      .from(auditEvents)
+      .where(and(eq(auditEvents.action, 'photo-received'), eq(auditEvents.deviceId, device.deviceId)));
+    expect(received.map((e) => e.detail)).toContainEqual({
+      clientId,
+      questionId: 'birth-notice',
+      bytes: stored!.size,
+    });
 
     // The dossier synced after it carries the photo as its answer, and passes the online rules.
     const [reference] = await reserveReferences(db, device.deviceId, () => randomCode(), 1);

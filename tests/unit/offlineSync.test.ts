@@ -4,7 +4,7 @@ import { and, eq, inArray } from 'drizzle-orm';
 import { connect } from '@/db/client';
 import { createDraft } from '@/db/queries/drafts';
 import { revokeDevice } from '@/db/queries/devices';
-import { REFERENCE_BLOCK, reserveReferences } from '@/db/queries/offline';
+import { deviceDossierStatuses, REFERENCE_BLOCK, reserveReferences } from '@/db/queries/offline';
 import { submitDraft } from '@/db/queries/submissions';
 import { auditEvents, dossiers, outboxMessages, receiptReferences, submissions } from '@/db/schema';
 import { seed } from '@/db/seed';
@@ -54,10 +54,22 @@ describe.each(databaseTargets)('offline sync on $name', ({ options }) => {
   afterAll(() => conn.close());
 
   it('tops a device’s block up, and never gives a reference twice, to devices or online receipts', async () => {
-    const first = await reserveReferences(db, otherDevice.deviceId, () => randomCode());
+    const first = await reserveReferences(db, otherDevice.deviceId, () => randomCode(), undefined, helper);
     expect(first).toHaveLength(REFERENCE_BLOCK);
+    // A top-up is audited: whose device got how many numbers; one that adds nothing is not.
+    const reserved = () =>
+      db
+        .select()
+        .from(auditEvents)
+        .where(
+          and(eq(auditEvents.action, 'references-reserved'), eq(auditEvents.deviceId, otherDevice.deviceId)),
+        );
+    expect((await reserved()).map((e) => [e.actorId, e.detail])).toEqual([
+      [helper, { count: REFERENCE_BLOCK }],
+    ]);
     expect(new Set(first).size).toBe(REFERENCE_BLOCK);
     expect(await reserveReferences(db, otherDevice.deviceId, () => randomCode())).toEqual(first);
+    expect(await reserved()).toHaveLength(1);
     expect(first.filter((r) => references.includes(r))).toEqual([]);
     // A generator that keeps offering a reference already reserved still yields a full block of new ones.
     let calls = 0;
@@ -235,6 +247,21 @@ describe.each(databaseTargets)('offline sync on $name', ({ options }) => {
     for (const bad of ['abcdefghjkmnpqrstwxy', 'ABCDEFGHJKMNPQRSTWX', 'ABCDEFGHJKMNPQRSTWX0']) {
       expect((await send(payload({ trackingKey: bad }))).status, bad).toBe(400);
     }
+  });
+
+  it('tells a device the province’s statuses of its own dossiers, and nothing of another device’s', async () => {
+    const body = payload();
+    expect((await send(body)).status).toBe(201);
+    const [filed] = await db.select().from(submissions).where(eq(submissions.draftId, body.clientId));
+    await db
+      .update(dossiers)
+      .set({ provinceStatus: 'more-documents-needed' })
+      .where(eq(dossiers.submissionId, filed!.id));
+    expect(await deviceDossierStatuses(db, device.deviceId, [body.reference, 'ZZZZZZZZ'])).toEqual({
+      [body.reference]: ['more-documents-needed'],
+    });
+    expect(await deviceDossierStatuses(db, otherDevice.deviceId, [body.reference])).toEqual({});
+    expect(await deviceDossierStatuses(db, device.deviceId, [])).toEqual({});
   });
 
   it('hashes content, not key order', () => {

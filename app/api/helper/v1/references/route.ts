@@ -1,9 +1,6 @@
 import { reserveReferences } from '@/db/queries/offline';
-import { database } from '@/db/prepare';
 import { randomCode } from '@/lib/codes';
-import { syncingDevice } from '@/lib/offlineSync';
-import { deviceOf } from '@/lib/staff/devices';
-import { isJson, json } from '../helperRequest';
+import { fromDevice, json } from '../helperRequest';
 
 export const dynamic = 'force-dynamic';
 
@@ -12,10 +9,10 @@ export const dynamic = 'force-dynamic';
  * one it holds (docs/adr/0029), so a slip printed offline carries its final reference.
  */
 export async function POST(request: Request) {
-  if (!isJson(request)) return json(415, { error: 'json-only' });
-  const db = await database();
-  const found = await syncingDevice(db, deviceOf(request));
-  if ('refused' in found)
-    return json(found.refused === 'device-revoked' ? 403 : 401, { error: found.refused });
-  return json(200, { references: await reserveReferences(db, found.device.id, () => randomCode()) });
+  const from = await fromDevice(request);
+  if (from instanceof Response) return from;
+  const { db, device } = from;
+  return json(200, {
+    references: await reserveReferences(db, device.id, () => randomCode(), undefined, device.userId),
+  });
 }
