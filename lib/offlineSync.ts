@@ -194,6 +194,7 @@ export async function syncDossier(
   const [holder] = await db.select().from(staffUsers).where(eq(staffUsers.id, device.userId));
   const committed = await commitOfflineSubmission(db, {
     deviceId: device.id,
+    userId: device.userId,
     clientId: payload.clientId,
     contentHash: contentHash(payload),
     reference,

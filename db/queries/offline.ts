@@ -1,6 +1,6 @@
-import { and, count, eq, inArray, isNull } from 'drizzle-orm';
+import { and, count, eq, inArray, isNotNull, isNull } from 'drizzle-orm';
 import type { Database } from '../client';
-import { dossiers, receiptReferences, submissions, type Submission } from '../schema';
+import { dossiers, helperDevices, receiptReferences, submissions, type Submission } from '../schema';
 import { recordAudit } from './audit';
 import { insertSubmission, type NewSubmission } from './submissions';
 
@@ -75,17 +75,28 @@ export type OfflineCommit =
  * row's lock: a copy of a committed request finds it used, then the first one's submission; a request
  * whose UUID is already committed under another reference gives its claim back (the rollback) and is
  * judged against that submission. Two copies racing each other commit one submission either way.
+ *
+ * A laptop enrolled again after its revocation is a new device holding the old one's queue: the
+ * references and dossiers of its holder's revoked devices count as its own, so nothing the revoked
+ * device captured is lost (docs/adr/0029). A live device's never do: two devices in use keep apart.
  */
 export async function commitOfflineSubmission(
   db: Database,
   sync: {
     readonly deviceId: string;
+    /** The device's holder. */
+    readonly userId: string;
     readonly clientId: string;
     readonly contentHash: string;
     readonly reference: string;
     readonly submission: Omit<NewSubmission, 'draftId'>;
   },
 ): Promise<OfflineCommit> {
+  const revoked = await db
+    .select({ id: helperDevices.id })
+    .from(helperDevices)
+    .where(and(eq(helperDevices.userId, sync.userId), isNotNull(helperDevices.revokedAt)));
+  const own = [sync.deviceId, ...revoked.map((d) => d.id)];
   const committed = await db
     .transaction(async (tx) => {
       const [claimed] = await tx
@@ -94,7 +105,7 @@ export async function commitOfflineSubmission(
         .where(
           and(
             eq(receiptReferences.reference, sync.reference),
-            eq(receiptReferences.deviceId, sync.deviceId),
+            inArray(receiptReferences.deviceId, own),
             isNull(receiptReferences.usedAt),
           ),
         )
@@ -114,11 +125,11 @@ export async function commitOfflineSubmission(
     });
   if (committed) return { kind: 'created', submission: committed };
   const raced = await findByClient(db, sync.clientId);
-  return raced ? judge(raced, sync) : { kind: 'reference' };
+  return raced ? judge(raced, own, sync.contentHash) : { kind: 'reference' };
 }
 
-function judge(existing: Submission, sync: { deviceId: string; contentHash: string }): OfflineCommit {
-  return existing.offlineDeviceId === sync.deviceId && existing.offlineContentHash === sync.contentHash
+function judge(existing: Submission, own: readonly string[], contentHash: string): OfflineCommit {
+  return own.includes(existing.offlineDeviceId ?? '') && existing.offlineContentHash === contentHash
     ? { kind: 'same', submission: existing }
     : { kind: 'conflict' };
 }

@@ -238,6 +238,29 @@ describe.each(databaseTargets)('offline sync on $name', ({ options }) => {
     expect(reference!.usedAt).toBeNull();
   });
 
+  it('lets the laptop enrolled again after a revocation send what the revoked device captured', async () => {
+    const old = await enrol(helper);
+    const block = await reserveReferences(db, old.deviceId, () => randomCode(), 3);
+    // Sent before the revocation, its answer lost on the way back.
+    const answered = payload({ reference: block[0]! });
+    expect((await send(answered, old)).status).toBe(201);
+    await revokeDevice(db, old.deviceId, 'tan-quang', { id: helper });
+    const again = await enrol(helper);
+    expect(await send(answered, again)).toMatchObject({ status: 200, body: { reference: block[0] } });
+    const waiting = payload({ reference: block[1]! });
+    expect((await send(waiting, old)).status).toBe(403);
+    expect((await send(waiting, again)).status).toBe(201);
+    const [row] = await db.select().from(submissions).where(eq(submissions.draftId, waiting.clientId));
+    expect(row!.offlineDeviceId).toBe(again.deviceId);
+    // Never another helper's numbers, revoked or not.
+    const other = await enrolledHelper(db, `sync2.${suffix}`, 'Sùng A Dình');
+    const theirs = await reserveReferences(db, other.device.deviceId, () => randomCode(), 1);
+    await revokeDevice(db, other.device.deviceId, 'tan-quang', { id: other.userId });
+    expect((await send(payload({ reference: theirs[0]! }), again)).body).toMatchObject({
+      error: 'reference',
+    });
+  });
+
   it('keeps the tracking key the device printed on the slip, and takes no other shape of key', async () => {
     const trackingKey = 'ABCDEFGHJKMNPQRSTWXY';
     const body = payload({ trackingKey });
