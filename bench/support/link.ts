@@ -5,7 +5,9 @@ import net from 'node:net';
  * this TCP proxy, which lets `kbps` through in each direction after `rttMs / 2` of one-way delay, and cuts
  * `dropRate` of connections — half of those part-way through what the client sends, half when the answer
  * starts to come back (the request was done, its answer lost), as a 3G link in a hall does. It counts the
- * bytes the client put on the link, cut connections included.
+ * bytes the client put on the link, cut connections included. The link takes a client's bytes only as
+ * fast as it carries them (with a round trip's worth waiting, as TCP's flow control allows): what waits
+ * beyond that is still the client's, and a cut loses only what was on its way.
  */
 export interface LinkOptions {
   readonly kbps: number;
@@ -36,7 +38,9 @@ function pacer(kbps: number, delayMs: number) {
   };
   /** How long until what was written has been delivered. */
   const drainedIn = () => Math.max(0, freeAt - performance.now()) + delayMs + 1;
-  return Object.assign(send, { drainedIn });
+  /** How long the link is taken by what waits to leave. */
+  const queuedMs = () => Math.max(0, freeAt - performance.now());
+  return Object.assign(send, { drainedIn, queuedMs });
 }
 
 export async function startLink(upstreamPort: number, options: LinkOptions): Promise<Link> {
@@ -74,6 +78,13 @@ export async function startLink(upstreamPort: number, options: LinkOptions): Pro
       stats.bytesUp += part.byteLength;
       if (part.byteLength > 0) toUpstream(part);
       if (up >= cutAfterUp) setTimeout(cut, options.rttMs / 2);
+      // Flow control, as TCP's: while the link has more than a round trip's worth waiting to leave, the
+      // client's bytes stay with the client (unsent, so neither counted nor lost at a cut).
+      const backlog = uplink.queuedMs() - options.rttMs;
+      if (backlog > 0) {
+        client.pause();
+        setTimeout(() => client.destroyed || client.resume(), backlog);
+      }
     });
     upstream.on('data', (chunk) => toClient(chunk));
     const end = () => {

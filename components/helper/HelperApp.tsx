@@ -7,6 +7,7 @@ import { visibleQuestions } from '@/catalogue/forms/flow';
 import { findJourney } from '@/catalogue/forms/journeys';
 import type { AnswerValue, Answers, Question } from '@/catalogue/forms/types';
 import { fieldNames, validateAnswer, type FieldError } from '@/catalogue/forms/validate';
+import { signOutStaff } from '@/app/[locale]/staff/account/actions';
 import { DataTable } from '@/components/staff/DataTable';
 import { formatted, Slip, type SlipOf } from './Slip';
 import { CODE_ALPHABET, TRACKING_KEY_LENGTH } from '@/lib/codeAlphabet';
@@ -103,6 +104,7 @@ export function HelperApp({ locale, messages, journeys, communes, languages }: P
   const [capture, setCapture] = useState<Capture | null>(null);
   const [error, setError] = useState<{ field: string; message: string } | null>(null);
   const syncing = useRef(false);
+  const signOutForm = useRef<HTMLFormElement>(null);
   const heading = useRef<HTMLHeadingElement>(null);
 
   const refresh = useCallback(async (db: Store) => {
@@ -344,11 +346,17 @@ export function HelperApp({ locale, messages, journeys, communes, languages }: P
     URL.revokeObjectURL(link.href);
   }
 
-  async function clearDevice() {
-    if (!store) return;
+  /** Deletes the device's database, key included; false when the helper keeps what is not sent yet. */
+  async function wipeDevice(): Promise<boolean> {
+    if (!store) return false;
     const waiting = items.filter((i) => i.state !== 'sent').length;
-    if (waiting > 0 && !window.confirm(say('helperApp.ui.clearWaiting', { count: waiting }))) return;
+    if (waiting > 0 && !window.confirm(say('helperApp.ui.clearWaiting', { count: waiting }))) return false;
     await wipe(store);
+    return true;
+  }
+
+  async function clearDevice() {
+    if (!(await wipeDevice())) return;
     const fresh = await openStore();
     setStore(fresh);
     setCapture(null);
@@ -842,6 +850,23 @@ export function HelperApp({ locale, messages, journeys, communes, languages }: P
           {sayNode('helperApp.ui.clear')}
         </button>
       </p>
+      {/* Signing out destroys the key first, then ends the staff session (the staff area's own action). */}
+      <form ref={signOutForm} action={signOutStaff} className="mt-4">
+        <input type="hidden" name="locale" value={locale} />
+        <p id="sign-out-hint">{sayNode('helperApp.ui.signOutHint')}</p>
+        <button
+          type="button"
+          data-action="sign-out"
+          aria-describedby="sign-out-hint"
+          className={`${button} mt-2 border-2 border-red-800 text-red-800`}
+          disabled={!store}
+          onClick={async () => {
+            if (await wipeDevice()) signOutForm.current?.requestSubmit();
+          }}
+        >
+          {sayNode('helperApp.ui.signOut')}
+        </button>
+      </form>
     </div>
   );
 }

@@ -294,6 +294,25 @@ test('a helper’s laptop captures three applications offline, keeps them throug
     });
     await expect(helper.locator(`[data-queue-item="${kept}"]`)).toHaveAttribute('data-state', 'waiting');
 
+    // The leader enrols the laptop again: what it kept while revoked is sent, under its slip's number.
+    await page.goto('/vi/staff/team');
+    await member.selectOption(
+      (await member.locator('option', { hasText: `(${leader})` }).getAttribute('value'))!,
+    );
+    await page.getByLabel('Tên thiết bị').fill(`${label} bis`);
+    await page.getByRole('button', { name: 'Tạo mã QR' }).click();
+    await helper.goto(
+      (await decodeQr(page.getByRole('img', { name: `Mã QR để đăng ký thiết bị ${label} bis` })))!,
+    );
+    await helper.getByLabel('Mã PIN (6 chữ số)').fill(PIN);
+    await helper.getByLabel('Nhập lại mã PIN').fill(PIN);
+    await helper.getByRole('button', { name: 'Đăng ký thiết bị' }).click();
+    await expect(helper).toHaveURL(/\/staff\/assist$/);
+    await helper.goto('/vi/helper');
+    await expect(helper.locator(`[data-queue-item="${kept}"]`)).toHaveAttribute('data-state', 'sent', {
+      timeout: 30_000,
+    });
+
     // The province was asked once per dossier, however often the portal was.
     await expect
       .poll(
@@ -305,13 +324,20 @@ test('a helper’s laptop captures three applications offline, keeps them throug
             key.startsWith(`${references[2]}-`),
           );
           return [
-            ...references.map((r) => stats.requests.dossiers[`${r}-register-birth`] ?? 0),
+            ...[...references, kept].map((r) => stats.requests.dossiers[`${r}-register-birth`] ?? 0),
             photos.length,
           ];
         },
         { timeout: 30_000 },
       )
-      .toEqual([1, 1, 1, 1]);
+      .toEqual([1, 1, 1, 1, 1]);
+
+    // Signing out destroys the key with the data (nothing is waiting now), then ends the session.
+    await helper.locator('[data-action=sign-out]').click();
+    await expect(helper).toHaveURL(/\/staff\/sign-in\?signedOut=1$/);
+    expect(await helper.evaluate(async () => (await indexedDB.databases()).map((d) => d.name))).not.toContain(
+      'motcua-helper',
+    );
   } finally {
     await context?.close();
     rmSync(profile, { recursive: true, force: true });
