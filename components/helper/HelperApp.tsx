@@ -63,6 +63,9 @@ type View =
   | ({ name: 'slip' } & SlipOf)
   | { name: 'slips'; slips: readonly SlipOf[] };
 
+/** A notice to show once the page has loaded again (after the device's data was deleted). */
+const NOTICE_AFTER_RELOAD = 'motcua-helper-notice';
+
 /** Applications sent at once (bench/assisted.ts sends as many). */
 export const SYNC_CONCURRENCY = 2;
 
@@ -174,6 +177,7 @@ export function HelperApp({ locale, messages, journeys, communes, languages }: P
     async (db: Store) => {
       if (syncing.current || !navigator.onLine) return;
       syncing.current = true;
+      let wiped = false;
       try {
         const reserved = await fetch('/api/helper/v1/references', {
           method: 'POST',
@@ -185,6 +189,15 @@ export function HelperApp({ locale, messages, journeys, communes, languages }: P
           await keepReferences(db, ((await reserved.json()) as { references: string[] }).references);
         } else if (reserved && (reserved.status === 401 || reserved.status === 403)) {
           setDevice(reserved.status === 403 ? 'revoked' : 'unknown');
+          // Revoked with nothing left to send: the key and the data go at once (docs/adr/0029). With
+          // anything unsent they stay, sealed, until the laptop is enrolled again or cleared.
+          if (reserved.status === 403 && (await readQueue(db)).every((r) => r.state === 'sent')) {
+            await wipe(db);
+            wiped = true;
+            sessionStorage.setItem(NOTICE_AFTER_RELOAD, 'helperApp.ui.revokedCleared');
+            location.reload();
+            return;
+          }
         }
         /** One application: its photos, then itself. False when the rest should wait (no connection). */
         const sendOne = async (record: QueuedDossier): Promise<boolean> => {
@@ -269,7 +282,7 @@ export function HelperApp({ locale, messages, journeys, communes, languages }: P
         }
       } finally {
         syncing.current = false;
-        await refresh(db);
+        if (!wiped) await refresh(db);
       }
     },
     [locale, refresh, say, uploadPhotos],
@@ -289,6 +302,11 @@ export function HelperApp({ locale, messages, journeys, communes, languages }: P
       }
       db = await openStore();
       setStore(db);
+      const after = sessionStorage.getItem(NOTICE_AFTER_RELOAD);
+      if (after) {
+        sessionStorage.removeItem(NOTICE_AFTER_RELOAD);
+        setNotice(say(after));
+      }
       setOnline(navigator.onLine);
       await navigator.storage?.persist?.().catch(() => false);
       const estimate = await navigator.storage?.estimate?.().catch(() => null);
@@ -306,7 +324,7 @@ export function HelperApp({ locale, messages, journeys, communes, languages }: P
       window.removeEventListener('offline', goOffline);
       if (timer) clearInterval(timer);
     };
-  }, [refresh, sync]);
+  }, [refresh, say, sync]);
 
   // After each step the new screen's heading takes focus, so a screen reader starts reading there; not on
   // the first render, which is an ordinary page load.

@@ -1,7 +1,8 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
-import { and, asc, eq, gt, inArray, isNull, sql } from 'drizzle-orm';
+import { and, asc, eq, gt, inArray, isNull } from 'drizzle-orm';
 import { needsSecondFactor } from '@/lib/staff/roles';
 import type { Database } from '../client';
+import { countFailure, lockSet } from './lockout';
 import { helperDevices, staffRoleGrants, staffSessions, staffUsers, type HelperDevice } from '../schema';
 import { recordAudit } from './audit';
 import { grantsOf } from './staff';
@@ -166,15 +167,18 @@ export async function recordFailedPin(
   now = new Date(),
 ): Promise<Date | null> {
   const lockUntil = new Date(now.getTime() + PIN_LOCK_MINUTES * 60_000);
+  const failure = countFailure(
+    helperDevices.failedPins,
+    helperDevices.lockedUntil,
+    MAX_FAILED_PINS,
+    lockUntil,
+  );
   const [row] = await db
     .update(helperDevices)
-    .set({
-      failedPins: sql`case when ${helperDevices.failedPins} + 1 >= ${MAX_FAILED_PINS} then 0 else ${helperDevices.failedPins} + 1 end`,
-      lockedUntil: sql`case when ${helperDevices.failedPins} + 1 >= ${MAX_FAILED_PINS} then ${lockUntil.toISOString()}::timestamptz else ${helperDevices.lockedUntil} end`,
-    })
+    .set({ failedPins: failure.failures, lockedUntil: failure.lockedUntil })
     .where(eq(helperDevices.id, deviceId))
     .returning({ lockedUntil: helperDevices.lockedUntil });
-  return row?.lockedUntil && row.lockedUntil.getTime() === lockUntil.getTime() ? row.lockedUntil : null;
+  return lockSet(row, lockUntil);
 }
 
 export async function recordUnlock(db: Database, deviceId: string, now = new Date()): Promise<void> {

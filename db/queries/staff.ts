@@ -2,6 +2,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { and, eq, sql } from 'drizzle-orm';
 import type { Grant } from '@/lib/staff/roles';
 import type { Database } from '../client';
+import { countFailure, lockSet } from './lockout';
 import { staffAccounts, staffRoleGrants, staffUsers } from '../schema';
 import { recordAudit } from './audit';
 
@@ -137,15 +138,18 @@ export async function recordFailedSignIn(
   now = new Date(),
 ): Promise<Date | null> {
   const lockUntil = new Date(now.getTime() + LOCKOUT_MINUTES * 60_000);
+  const failure = countFailure(
+    staffUsers.failedSignIns,
+    staffUsers.lockedUntil,
+    MAX_FAILED_SIGN_INS,
+    lockUntil,
+  );
   const [row] = await db
     .update(staffUsers)
-    .set({
-      failedSignIns: sql`case when ${staffUsers.failedSignIns} + 1 >= ${MAX_FAILED_SIGN_INS} then 0 else ${staffUsers.failedSignIns} + 1 end`,
-      lockedUntil: sql`case when ${staffUsers.failedSignIns} + 1 >= ${MAX_FAILED_SIGN_INS} then ${lockUntil.toISOString()}::timestamptz else ${staffUsers.lockedUntil} end`,
-    })
+    .set({ failedSignIns: failure.failures, lockedUntil: failure.lockedUntil })
     .where(eq(staffUsers.id, userId))
     .returning({ lockedUntil: staffUsers.lockedUntil });
-  return row?.lockedUntil && row.lockedUntil.getTime() === lockUntil.getTime() ? row.lockedUntil : null;
+  return lockSet(row, lockUntil);
 }
 
 export async function clearFailedSignIns(db: Database, userId: string): Promise<void> {

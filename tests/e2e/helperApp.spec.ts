@@ -239,6 +239,8 @@ test('a helper’s laptop captures three applications offline, keeps them throug
     // The afternoon's slips, all at once, each with the QR code printed in the village; one again alone.
     await helper.locator('[data-action=print-all]').click();
     await expect(helper.locator('[data-slip]')).toHaveCount(3);
+    await expect(helper.locator('[data-slip-qr] svg')).toHaveCount(3);
+    expect((await new AxeBuilder({ page: helper }).withTags(WCAG_TAGS).analyze()).violations).toEqual([]);
     for (const reference of references) {
       const qr = helper.locator(`[data-slip="${reference}"]`).getByRole('img', { name: /^Mã QR/ });
       await expect(qr.locator('svg')).toBeVisible();
@@ -260,6 +262,7 @@ test('a helper’s laptop captures three applications offline, keeps them throug
         { timeout: 30_000 },
       )
       .toBe(3);
+    expect((await new AxeBuilder({ page: helper }).withTags(WCAG_TAGS).analyze()).violations).toEqual([]);
 
     // Every sync request replayed 100 times: the same receipt each time.
     for (const body of sent) {
@@ -332,12 +335,15 @@ test('a helper’s laptop captures three applications offline, keeps them throug
       )
       .toEqual([1, 1, 1, 1, 1]);
 
-    // Signing out destroys the key with the data (nothing is waiting now), then ends the session.
-    await helper.locator('[data-action=sign-out]').click();
-    await expect(helper).toHaveURL(/\/staff\/sign-in\?signedOut=1$/);
-    expect(await helper.evaluate(async () => (await indexedDB.databases()).map((d) => d.name))).not.toContain(
-      'motcua-helper',
-    );
+    // Revoked again with everything sent: the app deletes its data and its key at once, and says so.
+    await page.goto('/vi/staff/team');
+    await page.getByRole('button', { name: `Thu hồi “${label} bis”` }).click();
+    await expect(page.getByRole('status')).toContainText(`Đã thu hồi “${label} bis”`);
+    await helper.locator('[data-action=send]').click();
+    await expect(helper.getByText('Mọi hồ sơ đã được gửi, nên dữ liệu và khoá mã hoá')).toBeVisible({
+      timeout: 15_000,
+    });
+    await expect(helper.locator('[data-queue-item]')).toHaveCount(0);
   } finally {
     await context?.close();
     rmSync(profile, { recursive: true, force: true });
@@ -379,4 +385,11 @@ test('the helper app has no axe violations in any language, errors included', as
       }
     });
   }
+  // Signing out deletes the app's database, key included, before the session ends.
+  await page.goto('/vi/helper');
+  await page.locator('[data-action=sign-out]').click();
+  await expect(page).toHaveURL(/\/staff\/sign-in/);
+  expect(await page.evaluate(async () => (await indexedDB.databases()).map((d) => d.name))).not.toContain(
+    'motcua-helper',
+  );
 });
