@@ -154,9 +154,8 @@ async function main() {
           questionId: 'birth-notice',
           filename: 'giay-chung-sinh.jpg',
         },
-        // One request per photo, its bytes sent with its creation: on a long-RTT link every extra round trip
-        // costs more than the bytes; a cut leaves what arrived on the portal, and the rest follows from there.
-        uploadDataDuringCreation: true,
+        // As the app: BENCH_CREATE_WITH_DATA=1 sends the bytes with the creation instead (see bench/README.md).
+        uploadDataDuringCreation: process.env.BENCH_CREATE_WITH_DATA === '1',
         retryDelays: Array.from({ length: 60 }, () => 500),
         onShouldRetry: () => {
           retries += 1;
