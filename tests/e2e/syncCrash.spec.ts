@@ -23,7 +23,8 @@ import { birthAnswers, enrolledHelper } from '../support/offline';
 // receipt: each dossier is in the database once, the photo resumes where the dead portal left it, and the
 // province is asked once per dossier (counted at the simulator, attempts included). HTTP only: @http.
 
-const PORT = Number(process.env.SYNC_CRASH_PORT ?? 3190);
+// Beside the shared server's port, as clientAddress.spec.ts does: runs sharing a machine do not collide.
+const PORT = Number(process.env.E2E_PORT ?? 3100) + 5;
 const DOSSIERS = 6;
 
 const meta = (pairs: Record<string, string>) =>
