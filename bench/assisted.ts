@@ -30,6 +30,7 @@ import { reserveReferences } from '@/db/queries/offline';
 import { submissions, uploadedFiles } from '@/db/schema';
 import { seed } from '@/db/seed';
 import { randomCode } from '@/lib/codes';
+import { photoUploadId, sha256Hex } from '@/lib/helperApp/uploadId';
 import { helperUploadServer, UPLOAD_PATH } from '@/lib/helperUploads';
 import { syncDossier } from '@/lib/offlineSync';
 import { DEVICE_COOKIE, deviceCookieValue } from '@/lib/staff/devices';
@@ -144,18 +145,23 @@ async function main() {
   /** One dossier as the app sends it: its photo, then the dossier itself, each until it is through. */
   const send = async (dossier: (typeof queue)[number]) => {
     const t0 = performance.now();
+    const sha256 = await sha256Hex(new Uint8Array(dossier.photo));
+    const id = await photoUploadId(dossier.clientId, 'birth-notice', sha256);
     await new Promise<void>((resolve, reject) => {
       const upload = new Upload(dossier.photo, {
         endpoint: `${base}${UPLOAD_PATH}`,
+        // As the app (components/helper/HelperApp.tsx): the id known first, the bytes with the creation.
+        // BENCH_KNOWN_ID=0 and BENCH_CREATE_WITH_DATA=0 measure without either (bench/README.md).
+        ...(process.env.BENCH_KNOWN_ID !== '0' && { uploadUrl: `${base}${UPLOAD_PATH}/${id}` }),
         headers: { cookie },
         metadata: {
           clientId: dossier.clientId,
           journeyId: 'register-birth',
           questionId: 'birth-notice',
           filename: 'giay-chung-sinh.jpg',
+          sha256,
         },
-        // As the app: BENCH_CREATE_WITH_DATA=1 sends the bytes with the creation instead (see bench/README.md).
-        uploadDataDuringCreation: process.env.BENCH_CREATE_WITH_DATA === '1',
+        uploadDataDuringCreation: process.env.BENCH_CREATE_WITH_DATA !== '0',
         retryDelays: Array.from({ length: 60 }, () => 500),
         onShouldRetry: () => {
           retries += 1;

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { FileStore } from '@tus/file-store';
@@ -9,6 +10,7 @@ import { deleteFilesFor, storeFile } from '@/db/queries/files';
 import { findSubmissionByDraft } from '@/db/queries/submissions';
 import { isLocale } from '@/i18n/locales';
 import { getT, type KeyIn } from '@/i18n/translate';
+import { photoUploadId, SHA256_HEX } from './helperApp/uploadId';
 import { syncingDevice } from './offlineSync';
 import { deviceOf } from './staff/devices';
 import { checkUpload, MAX_UPLOAD_BYTES } from './uploads';
@@ -20,6 +22,8 @@ import { checkUpload, MAX_UPLOAD_BYTES } from './uploads';
  * its dossier (the client UUID) and question. The dossier's sync then finds it there.
  */
 export const UPLOAD_PATH = '/api/helper/v1/uploads';
+
+const UUID = /^[0-9a-f-]{36}$/;
 
 interface Refusal {
   status_code: number;
@@ -40,7 +44,7 @@ function target(
   upload: Upload,
 ): { clientId: string; questionId: string; name: string; sensitive: boolean } | null {
   const { clientId, journeyId, questionId, filename } = upload.metadata ?? {};
-  if (!clientId || !/^[0-9a-f-]{36}$/.test(clientId) || !journeyId || !questionId) return null;
+  if (!clientId || !UUID.test(clientId) || !journeyId || !questionId) return null;
   const question = findJourney(journeyId)
     ?.sections.flatMap((s) => s.questions)
     .find((q) => q.id === questionId && q.kind === 'file');
@@ -57,6 +61,13 @@ export function helperUploadServer(database: () => Promise<Database>, directory:
     // Never a Location built from the request's Host (docs/adr/0016).
     relativeLocation: true,
     respectForwardedHeaders: false,
+    // The id the device worked out too (lib/helperApp/uploadId.ts), when it says which photo this is.
+    namingFunction: async (_request, metadata) => {
+      const { clientId, questionId, sha256 } = metadata ?? {};
+      return clientId && UUID.test(clientId) && questionId && sha256 && SHA256_HEX.test(sha256)
+        ? photoUploadId(clientId, questionId, sha256)
+        : randomUUID().replaceAll('-', '');
+    },
     async onIncomingRequest(request) {
       const found = await syncingDevice(await database(), deviceOf(request));
       if ('refused' in found) {

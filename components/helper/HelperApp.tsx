@@ -12,6 +12,7 @@ import { answerText, QuestionScreen } from './QuestionScreen';
 import { formatted, Slip, type SlipOf } from './Slip';
 import { CODE_ALPHABET, TRACKING_KEY_LENGTH } from '@/lib/codeAlphabet';
 import type { ClientMessages } from '@/lib/helperApp/messages';
+import { photoUploadId, sha256Hex } from '@/lib/helperApp/uploadId';
 import {
   enqueue,
   keepReferences,
@@ -65,6 +66,9 @@ type View =
 
 /** A notice to show once the page has loaded again (after the device's data was deleted). */
 const NOTICE_AFTER_RELOAD = 'motcua-helper-notice';
+
+/** Where photos go, one tus upload each (lib/helperUploads.ts). */
+const UPLOADS = '/api/helper/v1/uploads';
 
 /** Applications sent at once (bench/assisted.ts sends as many). */
 export const SYNC_CONCURRENCY = 2;
@@ -124,22 +128,26 @@ export function HelperApp({ locale, messages, journeys, communes, languages }: P
       for (const photo of await photosOf(db, record.clientId)) {
         if (photo.uploaded) continue;
         const blob = await photoBlob(db, photo);
+        const sha256 = await sha256Hex(await blob.arrayBuffer());
+        const id = await photoUploadId(record.clientId, photo.questionId, sha256);
         const outcome = await new Promise<'done' | { refused: boolean; message: string }>((resolve) => {
           const upload = new Upload(blob, {
-            endpoint: '/api/helper/v1/uploads',
+            endpoint: UPLOADS,
+            // Its id is known before it exists (lib/helperApp/uploadId.ts): a HEAD first says how much of it
+            // the portal has, even when the answer to its creation was lost.
+            uploadUrl: `${UPLOADS}/${id}`,
             headers: { 'X-Helper-Locale': locale },
             metadata: {
               clientId: record.clientId,
               journeyId: record.journeyId,
               questionId: photo.questionId,
               filename: `${photo.questionId}.jpg`,
+              sha256,
             },
             // One request per photo, its bytes sent with its creation: on a long-RTT link every extra round trip
             // costs more than the bytes; a cut leaves what arrived on the portal, and the rest follows from there.
             uploadDataDuringCreation: true,
             retryDelays: [0, 1000, 3000, 5000, 10000],
-            fingerprint: async () => `motcua-${record.clientId}-${photo.questionId}`,
-            removeFingerprintOnSuccess: true,
             onProgress: (sent, total) =>
               setProgress((p) => ({ ...p, [record.clientId]: Math.round((sent / total) * 100) })),
             onSuccess: () => resolve('done'),
@@ -159,10 +167,7 @@ export function HelperApp({ locale, messages, journeys, communes, languages }: P
               });
             },
           });
-          void upload.findPreviousUploads().then((previous) => {
-            if (previous[0]) upload.resumeFromPreviousUpload(previous[0]);
-            upload.start();
-          });
+          upload.start();
         });
         if (outcome !== 'done') return outcome;
         await markUploaded(db, photo);

@@ -193,4 +193,12 @@ export default [
     replace: '    .where(and(eq(helperDevices.userId, sync.userId)));',
     tests: unit,
   },
+  {
+    id: 'offline-upload-id-random',
+    description: 'A photo upload gets an id the device cannot know, so a lost creation answer resends it all',
+    file: 'lib/helperUploads.ts',
+    find: '        ? photoUploadId(clientId, questionId, sha256)',
+    replace: '        ? randomUUID()',
+    tests: ['tests/unit/helperUploads.test.ts'],
+  },
 ] satisfies Mutant[];

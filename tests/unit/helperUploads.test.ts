@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -11,6 +11,7 @@ import { reserveReferences } from '@/db/queries/offline';
 import { auditEvents, submissions, uploadedFiles } from '@/db/schema';
 import { seed } from '@/db/seed';
 import { randomCode } from '@/lib/codes';
+import { photoUploadId } from '@/lib/helperApp/uploadId';
 import { helperUploadServer, UPLOAD_PATH } from '@/lib/helperUploads';
 import { syncDossier } from '@/lib/offlineSync';
 import { deviceCookieValue, DEVICE_COOKIE } from '@/lib/staff/devices';
@@ -47,17 +48,24 @@ describe.each(databaseTargets)('helper photo uploads on $name', ({ options }) =>
         body: body ? new Uint8Array(body) : undefined,
       }),
     );
-  const create = (clientId: string, length: number, extra: Record<string, string> = {}) =>
-    tus('POST', UPLOAD_PATH, {
-      'Upload-Length': String(length),
-      'Upload-Metadata': meta({
-        clientId,
-        journeyId: 'register-birth',
-        questionId: 'birth-notice',
-        filename: 'giay-chung-sinh.jpg',
-        ...extra,
-      }),
-    });
+  /** Creates an upload; with `bytes`, sent with its creation (tus creation-with-upload). */
+  const create = (clientId: string, length: number, extra: Record<string, string> = {}, bytes?: Uint8Array) =>
+    tus(
+      'POST',
+      UPLOAD_PATH,
+      {
+        'Upload-Length': String(length),
+        'Upload-Metadata': meta({
+          clientId,
+          journeyId: 'register-birth',
+          questionId: 'birth-notice',
+          filename: 'giay-chung-sinh.jpg',
+          ...extra,
+        }),
+        ...(bytes && { 'Content-Type': 'application/offset+octet-stream' }),
+      },
+      bytes,
+    );
   const append = (location: string, offset: number, bytes: Uint8Array) =>
     tus(
       'PATCH',
@@ -134,6 +142,26 @@ describe.each(databaseTargets)('helper photo uploads on $name', ({ options }) =>
 
     // Committed: no other photo goes under its UUID.
     expect((await create(clientId, photo.byteLength)).status).toBe(409);
+  });
+
+  it('names an upload from what the device knows, so a lost answer to its creation costs no resend', async () => {
+    const clientId = randomUUID();
+    const sha256 = createHash('sha256').update(photo).digest('hex');
+    const known = `${UPLOAD_PATH}/${await photoUploadId(clientId, 'birth-notice', sha256)}`;
+    const half = Math.floor(photo.byteLength / 2);
+    // Created with its first half on board; the answer never reaches the device.
+    const created = await create(clientId, photo.byteLength, { sha256 }, photo.subarray(0, half));
+    expect(created.headers.get('location')).toBe(known);
+    // The device asks the address it worked out, and sends only the rest.
+    const head = await tus('HEAD', known);
+    expect(head.status).toBe(200);
+    expect(head.headers.get('upload-offset')).toBe(String(half));
+    expect((await append(known, half, photo.subarray(half))).status).toBe(204);
+    const [stored] = await db.select().from(uploadedFiles).where(eq(uploadedFiles.draftId, clientId));
+    expect(stored?.questionId).toBe('birth-notice');
+    // Without a well-formed hash, an id of the portal's own choosing.
+    const other = await create(randomUUID(), photo.byteLength, { sha256: 'not-a-hash' });
+    expect(other.headers.get('location')).toMatch(/^\/api\/helper\/v1\/uploads\/[0-9a-f]{32}$/);
   });
 
   it('a retaken photo replaces the first one of its question', async () => {
