@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { readFile, rm } from 'node:fs/promises';
+import { readFile, rm, truncate } from 'node:fs/promises';
 import path from 'node:path';
 import { FileStore } from '@tus/file-store';
 import { Server, type Upload } from '@tus/server';
@@ -24,6 +24,9 @@ import { checkUpload, MAX_UPLOAD_BYTES } from './uploads';
 export const UPLOAD_PATH = '/api/helper/v1/uploads';
 
 const UUID = /^[0-9a-f-]{36}$/;
+
+/** How long an upload may take to finish, and how long a finished one's tombstone answers. */
+export const UPLOAD_EXPIRY_MS = 24 * 60 * 60 * 1000;
 
 interface Refusal {
   status_code: number;
@@ -53,8 +56,9 @@ function target(
 }
 
 export function helperUploadServer(database: () => Promise<Database>, directory: string): Server {
-  const datastore = new FileStore({ directory });
-  return new Server({
+  // A day to finish an upload; what is left after that (and every finished upload's tombstone) goes.
+  const datastore = new FileStore({ directory, expirationPeriodInMilliseconds: UPLOAD_EXPIRY_MS });
+  const server: Server = new Server({
     path: UPLOAD_PATH,
     datastore,
     maxSize: MAX_UPLOAD_BYTES,
@@ -88,48 +92,64 @@ export function helperUploadServer(database: () => Promise<Database>, directory:
       const file = path.join(directory, upload.id);
       const bytes = await readFile(file);
       const checked = await checkUpload(new File([bytes], photo.name));
-      // Its bytes leave the parts directory once read, before anything can fail: an upload that is
-      // complete on disk but not in the database would look done to the device, which would never send it
-      // again. Gone, a retry finds no upload and starts a new one from the photo the device still holds.
-      await rm(file, { force: true });
-      await rm(`${file}.json`, { force: true });
-      const locale = localeOf(request);
-      if (!checked.ok) {
-        const language = isLocale(locale) ? locale : 'vi';
-        const message = getT(language, 'apply.errors').text(checked.key as KeyIn<'apply.errors'>, {
-          field: getT(language, 'apply.questions').text(
-            `${photo.questionId}.short` as KeyIn<'apply.questions'>,
-          ),
-          max: MAX_UPLOAD_BYTES / 1024 / 1024,
-        });
-        throw refusal(422, checked.key, locale, message);
+      // Its bytes leave the parts directory once read, before anything can fail, and a tombstone of its
+      // length (zeros, sparse) stays: a device whose answer was lost asks how far it got and hears
+      // "complete" instead of sending the whole photo again. If what follows fails, the upload is forgotten
+      // altogether, so the retry starts afresh from the photo the device still holds.
+      await truncate(file, 0);
+      await truncate(file, upload.size ?? 0);
+      void server.cleanUpExpiredUploads().catch(() => 0);
+      try {
+        return await keep(request, photo, checked);
+      } catch (error) {
+        await Promise.all([rm(file, { force: true }), rm(`${file}.json`, { force: true })]);
+        throw error;
       }
-      const db = await database();
-      const found = await syncingDevice(db, deviceOf(request));
-      if ('refused' in found) throw refusal(403, found.refused, locale);
-      // The photo of this question: the last complete one (a retaken photo replaces the first), in one
-      // transaction with its audit entry (which device sent what, never the photo itself).
-      const fileId = await db.transaction(async (tx) => {
-        await deleteFilesFor(tx, photo.clientId, photo.questionId);
-        const stored = await storeFile(tx, {
-          draftId: photo.clientId,
-          questionId: photo.questionId,
-          fileName: checked.name,
-          mimeType: checked.mime,
-          size: checked.bytes.byteLength,
-          sha256: checked.sha256,
-          content: checked.bytes,
-          sensitive: photo.sensitive,
-        });
-        await recordAudit(tx, {
-          action: 'photo-received',
-          actorId: found.device.userId,
-          deviceId: found.device.id,
-          detail: { clientId: photo.clientId, questionId: photo.questionId, bytes: checked.bytes.byteLength },
-        });
-        return stored;
-      });
-      return { headers: { 'Upload-File-Id': fileId } };
     },
   });
+  return server;
+
+  async function keep(
+    request: Request,
+    photo: NonNullable<ReturnType<typeof target>>,
+    checked: Awaited<ReturnType<typeof checkUpload>>,
+  ) {
+    const locale = localeOf(request);
+    if (!checked.ok) {
+      const language = isLocale(locale) ? locale : 'vi';
+      const message = getT(language, 'apply.errors').text(checked.key as KeyIn<'apply.errors'>, {
+        field: getT(language, 'apply.questions').text(
+          `${photo.questionId}.short` as KeyIn<'apply.questions'>,
+        ),
+        max: MAX_UPLOAD_BYTES / 1024 / 1024,
+      });
+      throw refusal(422, checked.key, locale, message);
+    }
+    const db = await database();
+    const found = await syncingDevice(db, deviceOf(request));
+    if ('refused' in found) throw refusal(403, found.refused, locale);
+    // The photo of this question: the last complete one (a retaken photo replaces the first), in one
+    // transaction with its audit entry (which device sent what, never the photo itself).
+    const fileId = await db.transaction(async (tx) => {
+      await deleteFilesFor(tx, photo.clientId, photo.questionId);
+      const stored = await storeFile(tx, {
+        draftId: photo.clientId,
+        questionId: photo.questionId,
+        fileName: checked.name,
+        mimeType: checked.mime,
+        size: checked.bytes.byteLength,
+        sha256: checked.sha256,
+        content: checked.bytes,
+        sensitive: photo.sensitive,
+      });
+      await recordAudit(tx, {
+        action: 'photo-received',
+        actorId: found.device.userId,
+        deviceId: found.device.id,
+        detail: { clientId: photo.clientId, questionId: photo.questionId, bytes: checked.bytes.byteLength },
+      });
+      return stored;
+    });
+    return { headers: { 'Upload-File-Id': fileId } };
+  }
 }

@@ -201,4 +201,12 @@ export default [
     replace: '        ? randomUUID()',
     tests: ['tests/unit/helperUploads.test.ts'],
   },
+  {
+    id: 'offline-upload-no-tombstone',
+    description: 'A finished upload leaves nothing behind, so a lost last answer resends the whole photo',
+    file: 'lib/helperUploads.ts',
+    find: '      await truncate(file, upload.size ?? 0);\n',
+    replace: '      await rm(file, { force: true });\n      await rm(`${file}.json`, { force: true });\n',
+    tests: ['tests/unit/helperUploads.test.ts'],
+  },
 ] satisfies Mutant[];

@@ -1,5 +1,5 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -159,6 +159,13 @@ describe.each(databaseTargets)('helper photo uploads on $name', ({ options }) =>
     expect((await append(known, half, photo.subarray(half))).status).toBe(204);
     const [stored] = await db.select().from(uploadedFiles).where(eq(uploadedFiles.draftId, clientId));
     expect(stored?.questionId).toBe('birth-notice');
+    // Its last answer lost too: asked again, the portal says it has it all, and keeps none of its bytes.
+    const done = await tus('HEAD', known);
+    expect(done.status).toBe(200);
+    expect(done.headers.get('upload-offset')).toBe(String(photo.byteLength));
+    const tombstone = readFileSync(path.join(parts, path.basename(known)));
+    expect(tombstone.byteLength).toBe(photo.byteLength);
+    expect(tombstone.every((byte) => byte === 0)).toBe(true);
     // Without a well-formed hash, an id of the portal's own choosing.
     const other = await create(randomUUID(), photo.byteLength, { sha256: 'not-a-hash' });
     expect(other.headers.get('location')).toMatch(/^\/api\/helper\/v1\/uploads\/[0-9a-f]{32}$/);
