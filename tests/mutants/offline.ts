@@ -125,8 +125,8 @@ export default [
     id: 'offline-upload-unchecked',
     description: 'An uploaded photo is stored as it came, not decoded and re-encoded',
     file: 'lib/helperUploads.ts',
-    find: '      if (!checked.ok) {',
-    replace: '      if (!checked.ok && false) {',
+    find: '    if (!checked.ok) {',
+    replace: '    if (!checked.ok && false) {',
     tests: ['tests/unit/helperUploads.test.ts'],
   },
   {
@@ -173,8 +173,8 @@ export default [
     id: 'offline-photo-unaudited',
     description: 'A photo from a device is stored with no audit entry',
     file: 'lib/helperUploads.ts',
-    find: "          action: 'photo-received',",
-    replace: "          action: 'slips-opened',",
+    find: "        action: 'photo-received',",
+    replace: "        action: 'slips-opened',",
     tests: ['tests/unit/helperUploads.test.ts'],
   },
   {
