@@ -1,8 +1,8 @@
 /**
  * `npm run bench:assisted` — the helper app's sync over a bad link (issue 14). BENCH_DOSSIERS (default 50)
  * birth registrations, each with a phone photo of about 1 MB, captured offline on an enrolled device and
- * then sent the way the helper app sends them — each photo first, by the tus protocol (tus-js-client, 256 KB
- * a request, resumed where a cut left it), then the dossier as JSON, retried until it has its receipt —
+ * then sent the way the helper app sends them — each photo first, by the tus protocol (tus-js-client, its id
+ * known to the device, its bytes sent with its creation, resumed where a cut left it), then the dossier as JSON, retried until it has its receipt —
  * through an emulated Regular 3G link (BENCH_KBPS, default 700 kbps each way; BENCH_RTT_MS, default 300 ms;
  * BENCH_DROP, default 0.1 of requests cut — each is a connection of its own here — half mid-request, half
  * with the answer lost;
