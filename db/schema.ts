@@ -499,3 +499,60 @@ export type StaffUser = typeof staffUsers.$inferSelect;
 export type StaffRoleGrant = typeof staffRoleGrants.$inferSelect;
 export type AuditEvent = typeof auditEvents.$inferSelect;
 export type HelperDevice = typeof helperDevices.$inferSelect;
+
+/**
+ * The province's own content (docs/adr/0030): one item per thing staff edit — a procedure's fact, a text in
+ * one language, a commune, a playlist — keyed `kind` + `key` + `locale` ('' where the item has no language).
+ * The catalogue in code stays the default; an item's published revision overrides it.
+ */
+export const contentItems = pgTable(
+  'content_items',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    kind: text('kind').notNull(),
+    key: text('key').notNull(),
+    locale: text('locale').notNull().default(''),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('content_items_key_idx').on(t.kind, t.key, t.locale)],
+);
+
+/**
+ * Every version of an item: draft → in-review → published (or rejected). What a page shows is the latest
+ * published revision whose `publishAt` has passed. Nothing is overwritten: a restore is a new revision.
+ */
+export const contentRevisions = pgTable(
+  'content_revisions',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    itemId: uuid('item_id')
+      .notNull()
+      .references(() => contentItems.id),
+    number: integer('number').notNull(),
+    value: jsonb('value').$type<unknown>().notNull(),
+    /** Why it changed, as the author wrote it. */
+    note: text('note').notNull(),
+    state: text('state', { enum: ['draft', 'in-review', 'published', 'rejected'] })
+      .notNull()
+      .default('draft'),
+    authorId: text('author_id').notNull(),
+    reviewerId: text('reviewer_id'),
+    /** A fact's official source (decree or decision number, or URL) and the day it was checked. */
+    source: text('source'),
+    checkedOn: date('checked_on'),
+    /** When it takes effect once approved: now, or a date the author scheduled. */
+    publishAt: timestamp('publish_at', { withTimezone: true }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    submittedAt: timestamp('submitted_at', { withTimezone: true }),
+    decidedAt: timestamp('decided_at', { withTimezone: true }),
+    /** The reviewer's reason, when rejected. */
+    decisionNote: text('decision_note'),
+  },
+  (t) => [
+    uniqueIndex('content_revisions_number_idx').on(t.itemId, t.number),
+    index('content_revisions_state_idx').on(t.state, t.publishAt),
+  ],
+);
+
+export type ContentItem = typeof contentItems.$inferSelect;
+export type ContentRevision = typeof contentRevisions.$inferSelect;

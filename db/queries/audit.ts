@@ -35,6 +35,10 @@ export const auditActions = [
   'device-revoked',
   'references-reserved',
   'photo-received',
+  'content-drafted',
+  'content-submitted',
+  'content-published',
+  'content-rejected',
 ] as const;
 export type AuditAction = (typeof auditActions)[number];
 
