@@ -111,7 +111,6 @@ export function HelperApp({ locale, messages, journeys, communes, languages }: P
   const [capture, setCapture] = useState<Capture | null>(null);
   const [error, setError] = useState<{ field: string; message: string } | null>(null);
   const syncing = useRef(false);
-  const signOutForm = useRef<HTMLFormElement>(null);
   const heading = useRef<HTMLHeadingElement>(null);
 
   const refresh = useCallback(async (db: Store) => {
@@ -379,7 +378,11 @@ export function HelperApp({ locale, messages, journeys, communes, languages }: P
   }
 
   async function clearDevice() {
-    if (!(await wipeDevice())) return;
+    if (await wipeDevice()) await afterWipe();
+  }
+
+  /** A fresh, empty store after the old one (and its key) was deleted. */
+  async function afterWipe() {
     const fresh = await openStore();
     setStore(fresh);
     setCapture(null);
@@ -873,9 +876,10 @@ export function HelperApp({ locale, messages, journeys, communes, languages }: P
           {sayNode('helperApp.ui.clear')}
         </button>
       </p>
-      {/* Signing out destroys the key first, then ends the staff session (the staff area's own action). */}
-      <form ref={signOutForm} action={signOutStaff} className="mt-4">
-        <input type="hidden" name="locale" value={locale} />
+      {/* Signing out destroys the key first, then ends the staff session (the staff area's own action,
+          called as a function: no form to lose). With no network the data is gone all the same, and the
+          device says it was cleared; the session ends by itself after 8 idle hours. */}
+      <div className="mt-4">
         <p id="sign-out-hint">{sayNode('helperApp.ui.signOutHint')}</p>
         <button
           type="button"
@@ -884,12 +888,16 @@ export function HelperApp({ locale, messages, journeys, communes, languages }: P
           className={`${button} mt-2 border-2 border-red-800 text-red-800`}
           disabled={!store}
           onClick={async () => {
-            if (await wipeDevice()) signOutForm.current?.requestSubmit();
+            if (!(await wipeDevice())) return;
+            const form = new FormData();
+            form.set('locale', locale);
+            // No network: the device is cleared all the same, and says so; the session ends by itself.
+            await signOutStaff(form).catch(() => afterWipe());
           }}
         >
           {sayNode('helperApp.ui.signOut')}
         </button>
-      </form>
+      </div>
     </div>
   );
 }
