@@ -891,8 +891,14 @@ export function HelperApp({ locale, messages, journeys, communes, languages }: P
             if (!(await wipeDevice())) return;
             const form = new FormData();
             form.set('locale', locale);
-            // No network: the device is cleared all the same, and says so; the session ends by itself.
-            await signOutStaff(form).catch(() => afterWipe());
+            // The action redirects to the sign-in page. With no network the device is cleared all the same
+            // and says so; nothing opens the store again (a fresh one would be a new database).
+            await signOutStaff(form).catch(() => {
+              setStore(null);
+              setItems([]);
+              setLeft(0);
+              setNotice(say('helperApp.ui.cleared'));
+            });
           }}
         >
           {sayNode('helperApp.ui.signOut')}
