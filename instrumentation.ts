@@ -14,6 +14,13 @@ export async function register() {
     await appendPeerAddress();
     const { prepareDatabase } = await import('./db/prepare');
     await prepareDatabase();
+    // Each instance keeps its prerendered pages in step with what the staff area publishes (ADR 0030).
+    const [{ startContentWatch }, { connection }, { env }] = await Promise.all([
+      import('./lib/content/watch'),
+      import('./db/client'),
+      import('./lib/env'),
+    ]);
+    startContentWatch(connection().db, env().DATABASE_URL);
     // PGlite serves one process, so the outbox relay runs inside the portal; with PostgreSQL it runs as
     // `npm run worker`, as many instances as needed.
     if (!process.env.DATABASE_URL && process.env.OUTBOX_RELAY !== 'off') {

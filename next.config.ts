@@ -66,6 +66,11 @@ const nextConfig: NextConfig = {
     // reads it, so the proxy answers 413 from Content-Length rather than failing to parse it.
     serverActions: { bodySizeLimit: `${MAX_FORM_BODY_MB}mb` },
     proxyClientMaxBodySize: `${MAX_FORM_BODY_MB}mb`,
+    // A page rendered again after a publication (docs/adr/0030) stays in this instance's memory and is not
+    // written over the build's files: instances sharing a build directory would otherwise serve one
+    // another's renders, and a restarted instance would start from whatever the last one wrote, not from
+    // the build and the database it revalidates against at start.
+    isrFlushToDisk: false,
   },
 };
 

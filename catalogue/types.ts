@@ -8,7 +8,13 @@
  * official text; `sample` is a plausible placeholder that must not be shown without a "sample data" label.
  */
 export type Fact<T> =
-  | { readonly value: T; readonly status: 'verified'; readonly source: string }
+  | {
+      readonly value: T;
+      readonly status: 'verified';
+      readonly source: string;
+      /** The day an editor checked it against the source (yyyy-mm-dd); facts from the staff area have it. */
+      readonly checkedOn?: string;
+    }
   | { readonly value: T; readonly status: 'sample'; readonly basis?: string };
 
 export const verified = <T>(value: T, source: string): Fact<T> => ({ value, status: 'verified', source });

@@ -25,6 +25,12 @@ const schema = z.object({
    * redirect is built from it, never from a request's Host or X-Forwarded-Host (docs/adr/0016). Required in
    * production, `next build` included (leaflets are prerendered with it); development uses localhost.
    */
+  /**
+   * How often each instance looks whether what is published changed, besides the notification it gets
+   * with PostgreSQL (lib/content/watch.ts): the longest a page stays stale when a notification is missed,
+   * and how soon a scheduled publication shows.
+   */
+  CONTENT_POLL_SECONDS: z.coerce.number().int().min(1).max(600).default(30),
   PUBLIC_ORIGIN: z
     .url({ protocol: /^https?$/ })
     .transform((origin) => new URL(origin).origin)

@@ -49,6 +49,12 @@ export const paths = {
   helperApp: () => '/helper',
   /** The team leader's page: the commune's helpers and their devices. */
   staffTeam: () => '/staff/team',
+  /** The province's procedure facts, each with what is live and what awaits review (ADR 0030). */
+  staffContent: () => '/staff/content',
+  /** One fact of one procedure: edit it, its history, restore. */
+  staffFact: (procedureId: string, field: string) => `/staff/content/${procedureId}/${field}`,
+  /** What awaits a reviewer, oldest first. */
+  staffReview: () => '/staff/review',
   /** An attachment as the desk opens it (audited). */
   staffFile: (fileId: string) => `/api/staff/files/${fileId}`,
   leaflet: (guide: { kind: 'procedure' | 'life-event'; id: string }, source?: string) =>

@@ -4,6 +4,7 @@ import { SOURCE_PATTERN } from '@/catalogue/shortLinks';
 import { findQuestion } from '@/catalogue/forms/flow';
 import { findJourney } from '@/catalogue/forms/journeys';
 import { parseCode } from './codes';
+import { isFactField } from './content/factFields';
 
 const isJourneyId = (id: string) => findJourney(id) !== undefined;
 
@@ -22,6 +23,10 @@ export function isKnownPath(segments: readonly string[]): boolean {
       (first === 'life-events' && isLifeEventId(second ?? '')))
   ) {
     return rest.length === 0 || (rest.length === 1 && SOURCE_PATTERN.test(rest[0]!));
+  }
+  // One fact of one procedure in the staff area: /staff/content/<procedure>/<field>.
+  if (first === 'staff' && second === 'content' && third !== undefined && rest.length > 0) {
+    return isProcedureId(third) && rest.length === 1 && isFactField(rest[0]);
   }
   if (rest.length > 0 && !(first === 'apply' && third === 'q' && rest.length === 1)) return false;
   if (first === undefined) return true;
@@ -45,6 +50,8 @@ export function isKnownPath(segments: readonly string[]): boolean {
         'audit',
         'team',
         'device',
+        'content',
+        'review',
       ].includes(second ?? '');
     }
     // The afternoon's slips; one dossier at the desk, by its reference's shape (the page says if it exists).

@@ -14,15 +14,17 @@ export function StaffField({
   autoComplete,
   inputMode,
   maxLength,
+  defaultValue,
 }: {
   id: string;
   label: ReactNode;
   hint?: ReactNode;
   error?: ReactNode;
-  type?: 'text' | 'password';
+  type?: 'text' | 'password' | 'date';
   autoComplete: string;
   inputMode?: 'numeric';
   maxLength?: number;
+  defaultValue?: string;
 }) {
   const describedBy = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(' ');
   return (
@@ -43,6 +45,7 @@ export function StaffField({
         autoComplete={autoComplete}
         inputMode={inputMode}
         maxLength={maxLength}
+        defaultValue={defaultValue}
         autoCapitalize="none"
         spellCheck={false}
         aria-describedby={describedBy || undefined}

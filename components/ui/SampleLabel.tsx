@@ -1,13 +1,36 @@
 import type { Fact } from '@/catalogue/types';
+import { formatDate } from '@/i18n/format';
 import type { Locale } from '@/i18n/locales';
 import { getT } from '@/i18n/translate';
 
-/** Marks a fact that has not been checked against an official source, naming the text it is based on. */
+/**
+ * Beside every fact: "Sample data" (and the text it is based on) for one not checked against an official
+ * source; "Checked on <date>" with its source for one the province verified in the staff area (ADR 0030).
+ */
 export function SampleLabel({ fact, locale }: { fact: Fact<unknown>; locale: Locale }) {
-  if (fact.status === 'verified') return null;
   const t = getT(locale, 'procedure');
+  if (fact.status === 'verified') {
+    if (!fact.checkedOn) return null;
+    return (
+      <span
+        className="ml-2 rounded border border-green-800 px-1.5 text-xs text-green-900 [overflow-wrap:anywhere] box-decoration-clone"
+        data-fact="verified"
+      >
+        <span className="font-bold">
+          {t('checkedOn', { date: formatDate(new Date(`${fact.checkedOn}T00:00:00Z`), locale) })}
+        </span>
+        <span className="leaflet-a5:hidden">
+          {' · '}
+          {t('source')} <span lang="vi">{fact.source}</span>
+        </span>
+      </span>
+    );
+  }
   return (
-    <span className="ml-2 rounded border border-sample px-1.5 text-xs font-bold text-sample [overflow-wrap:anywhere] box-decoration-clone">
+    <span
+      className="ml-2 rounded border border-sample px-1.5 text-xs font-bold text-sample [overflow-wrap:anywhere] box-decoration-clone"
+      data-fact="sample"
+    >
       {t('sample')}
       {fact.basis && (
         <span className="font-normal leaflet-a5:hidden">

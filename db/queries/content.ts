@@ -11,6 +11,9 @@ import { recordAudit } from './audit';
  * change is enforced here, where every road to publishing passes.
  */
 
+/** The notification channel publishing speaks on, and every instance listens to. */
+export const CONTENT_CHANNEL = 'motcua_content';
+
 export interface ContentKey {
   readonly kind: string;
   readonly key: string;
@@ -140,6 +143,8 @@ export async function decideRevision(
       .where(and(eq(contentRevisions.id, decision.revisionId), eq(contentRevisions.state, 'in-review')))
       .returning();
     if (!decided) return { ok: false, refused: 'not-in-review' };
+    // Delivered at commit to every instance that listens (lib/content/watch.ts): each revalidates its pages.
+    if (decision.approve) await tx.execute(sql`select pg_notify(${CONTENT_CHANNEL}, ${decided.id})`);
     await recordAudit(tx, {
       action: decision.approve ? 'content-published' : 'content-rejected',
       actorId: decision.reviewerId,
@@ -217,6 +222,35 @@ export async function awaitingReview(db: Database) {
     .orderBy(contentRevisions.submittedAt);
 }
 
+/** How many revisions await a reviewer: the count the staff pages show beside the review link. */
+export async function awaitingReviewCount(db: Database): Promise<number> {
+  const [row] = await db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(contentRevisions)
+    .where(eq(contentRevisions.state, 'in-review'));
+  return row?.n ?? 0;
+}
+
+/** The keys of `kind` with a revision in review: the list marks them. */
+export async function keysInReview(db: Database, kind: string): Promise<Set<string>> {
+  const rows = await db
+    .selectDistinct({ key: contentItems.key })
+    .from(contentRevisions)
+    .innerJoin(contentItems, eq(contentItems.id, contentRevisions.itemId))
+    .where(and(eq(contentItems.kind, kind), eq(contentRevisions.state, 'in-review')));
+  return new Set(rows.map((r) => r.key));
+}
+
+/** One revision with its item, or null. */
+export async function findRevision(db: Database, revisionId: string) {
+  const [row] = await db
+    .select({ revision: contentRevisions, item: contentItems })
+    .from(contentRevisions)
+    .innerJoin(contentItems, eq(contentItems.id, contentRevisions.itemId))
+    .where(eq(contentRevisions.id, revisionId));
+  return row ?? null;
+}
+
 /** An item's revisions, newest first: its history, to compare and restore. */
 export async function contentHistory(db: Database, item: ContentKey): Promise<ContentRevision[]> {
   return db
@@ -232,4 +266,17 @@ export async function contentHistory(db: Database, item: ContentKey): Promise<Co
     )
     .orderBy(desc(contentRevisions.number))
     .then((rows) => rows.map((r) => r.revision));
+}
+
+/**
+ * A figure that changes whenever what is live changes: a publication, or a scheduled one whose time has
+ * come. Instances compare it between polls (the fallback for a missed notification) to know when to
+ * revalidate their pages.
+ */
+export async function contentGeneration(db: Database, now = new Date()): Promise<string> {
+  const [row] = await db
+    .select({ n: sql<number>`count(*)::int`, at: max(contentRevisions.publishAt) })
+    .from(contentRevisions)
+    .where(and(eq(contentRevisions.state, 'published'), lte(contentRevisions.publishAt, now)));
+  return `${row?.n ?? 0}:${row?.at ? new Date(row.at).toISOString() : ''}`;
 }

@@ -1,5 +1,5 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Grant } from '@/lib/staff/roles';
 import type { Database } from '../client';
 import { countFailure, lockSet } from './lockout';
@@ -165,4 +165,18 @@ export async function setStaffPassword(db: Database, userId: string, passwordHas
     .update(staffAccounts)
     .set({ password: passwordHash, updatedAt: new Date() })
     .where(and(eq(staffAccounts.userId, userId), eq(staffAccounts.providerId, 'credential')));
+}
+
+/** Names of staff members by id, for pages that say who did what (authors, reviewers). */
+export async function staffNames(
+  db: Database,
+  ids: readonly (string | null)[],
+): Promise<Map<string, string>> {
+  const wanted = [...new Set(ids.filter((id): id is string => id !== null))];
+  if (wanted.length === 0) return new Map();
+  const rows = await db
+    .select({ id: staffUsers.id, name: staffUsers.name })
+    .from(staffUsers)
+    .where(inArray(staffUsers.id, wanted));
+  return new Map(rows.map((r) => [r.id, r.name]));
 }

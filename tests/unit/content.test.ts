@@ -1,8 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, eq, sql } from 'drizzle-orm';
+import postgres from 'postgres';
 import { connect } from '@/db/client';
 import {
   awaitingReview,
+  CONTENT_CHANNEL,
+  contentGeneration,
   contentHistory,
   decideRevision,
   draftRevision,
@@ -102,6 +105,52 @@ describe.each(databaseTargets)('content revisions on $name', ({ options }) => {
       4, 3, 2, 1,
     ]);
   });
+
+  it('changes its generation when something is published, or a scheduled one comes due, only then', async () => {
+    const before = new Date();
+    const at = (now: Date) => contentGeneration(db, now);
+    const g0 = await at(before);
+    const draft = await fee('9.000 đ', { key: 'register-marriage:fee' });
+    await submitForReview(db, draft.id, editor);
+    expect(await at(before)).toBe(g0);
+    await decideRevision(db, { revisionId: draft.id, reviewerId: reviewer, approve: true });
+    const published = new Date();
+    const g1 = await at(published);
+    expect(g1).not.toBe(g0);
+    const later = new Date(Date.now() + 3 * 86_400_000);
+    const scheduled = await fee('9.500 đ', { key: 'register-marriage:fee', publishAt: later });
+    await submitForReview(db, scheduled.id, editor);
+    await decideRevision(db, { revisionId: scheduled.id, reviewerId: reviewer, approve: true });
+    expect(await at(published)).toBe(g1);
+    expect(await at(new Date(later.getTime() + 1000))).not.toBe(g1);
+  });
+
+  it.runIf(!!options.databaseUrl)(
+    'notifies every listener of an approval, at commit, not of a rejection',
+    async () => {
+      const listener = postgres(options.databaseUrl!, { max: 1, onnotice: () => {} });
+      const heard: string[] = [];
+      const { unlisten } = await listener.listen(CONTENT_CHANNEL, (payload) => heard.push(payload));
+      try {
+        const rejected = await fee('1 đ', { key: 'notify:fee' });
+        await submitForReview(db, rejected.id, editor);
+        await decideRevision(db, {
+          revisionId: rejected.id,
+          reviewerId: reviewer,
+          approve: false,
+          note: 'Sai',
+        });
+        const approved = await fee('2 đ', { key: 'notify:fee' });
+        await submitForReview(db, approved.id, editor);
+        await decideRevision(db, { revisionId: approved.id, reviewerId: reviewer, approve: true });
+        await expect.poll(() => heard, { timeout: 5000 }).toContain(approved.id);
+        expect(heard).not.toContain(rejected.id);
+      } finally {
+        await unlisten();
+        await listener.end();
+      }
+    },
+  );
 
   it('numbers drafts made at the same moment one after the other', async () => {
     const made = await Promise.all(

@@ -59,6 +59,10 @@ describe('route table used by the proxy', () => {
       paths.staffAudit(),
       paths.staffTeam(),
       paths.staffDevice(),
+      paths.staffContent(),
+      paths.staffFact('register-birth', 'fee'),
+      paths.staffFact('register-marriage', 'nationalCode'),
+      paths.staffReview(),
       paths.staffDevice('a-token'),
     ]) {
       expect(isKnownPath(segments(path)), path).toBe(true);
@@ -68,6 +72,11 @@ describe('route table used by the proxy', () => {
     expect(isKnownPath(['staff', 'assist', 'other'])).toBe(false);
     expect(isKnownPath(['staff', 'audit', 'x'])).toBe(false);
     expect(isKnownPath(['staff', 'nope'])).toBe(false);
+    expect(isKnownPath(['staff', 'content', 'register-birth'])).toBe(false);
+    expect(isKnownPath(['staff', 'content', 'nope', 'fee'])).toBe(false);
+    expect(isKnownPath(['staff', 'content', 'register-birth', 'colour'])).toBe(false);
+    expect(isKnownPath(['staff', 'content', 'register-birth', 'fee', 'x'])).toBe(false);
+    expect(isKnownPath(['staff', 'review', 'x'])).toBe(false);
   });
 
   it('rejects unknown ids and extra segments', () => {

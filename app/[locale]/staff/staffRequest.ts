@@ -1,4 +1,6 @@
 import { headers } from 'next/headers';
+import type { Locale } from '@/i18n/locales';
+import { getT } from '@/i18n/translate';
 import { staffAuth } from '@/lib/staff/auth';
 import type { Attempt } from '@/lib/staff/signIn';
 import { database } from '@/db/prepare';
@@ -12,3 +14,8 @@ export async function staffAttempt(): Promise<Attempt> {
 
 /** Staff pages are never indexed (their robots metadata) and never cached (Next.js sends no-store). */
 export const staffRobots = { index: false, follow: false } as const;
+
+/** A staff page's title, after "Error:" when the page shows one (as every form of the portal says it). */
+export function staffTitle(locale: Locale, title: string, hasError: boolean): string {
+  return hasError ? `${getT(locale, 'apply.errors').text('titlePrefix', { count: 1 })} ${title}` : title;
+}

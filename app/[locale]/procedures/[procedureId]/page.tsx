@@ -4,13 +4,7 @@ import { setRequestLocale } from 'next-intl/server';
 import { ArrowRight, Banknote, Clock, FileText, Laptop, MapPin, Scale, Users } from 'lucide';
 import { Icon } from '@/components/ui/Icon';
 import type { ReactNode } from 'react';
-import {
-  bundlesContaining,
-  findProcedure,
-  lifeEventsFor,
-  procedures,
-  type CatalogueProcedure,
-} from '@/catalogue';
+import { bundlesContaining, findProcedure, lifeEventsFor, procedures } from '@/catalogue';
 import { recordingsForPage, recordingsToHearFirst } from '@/catalogue/media';
 import { canApplyOnline, onlineClaim } from '@/catalogue/online';
 import { durationText, feeText } from '@/components/guide/factText';
@@ -18,9 +12,12 @@ import { PageShell } from '@/components/layout/PageShell';
 import { GuideMedia } from '@/components/media/GuideMedia';
 import { ListenFirst } from '@/components/media/ListenFirst';
 import { SampleLabel } from '@/components/ui/SampleLabel';
+import { formatDate } from '@/i18n/format';
 import { locales } from '@/i18n/locales';
 import { localeFrom } from '@/i18n/params';
 import { getT, type KeyIn } from '@/i18n/translate';
+import { factFields, lastChecked } from '@/lib/content/facts';
+import { liveProcedure } from '@/lib/content/live';
 import { localePath, paths } from '@/lib/paths';
 
 export function generateStaticParams() {
@@ -54,7 +51,8 @@ const iconClass = 'size-6 shrink-0 text-brand';
 export default async function ProcedurePage({ params }: Props) {
   const locale = await localeFrom(params);
   const { procedureId } = await params;
-  const procedure: CatalogueProcedure | undefined = findProcedure(procedureId);
+  // The catalogue's facts with what the province published in their place (ADR 0030).
+  const procedure = await liveProcedure(procedureId);
   if (!procedure) notFound();
   setRequestLocale(locale);
 
@@ -68,6 +66,8 @@ export default async function ProcedurePage({ params }: Props) {
   const parentEvent = events[0] ?? lifeEventsFor(bundles[0]?.id ?? procedure.id)[0];
   const media = recordingsForPage({ kind: 'procedure', id: procedure.id }, locale);
   const listenFirst = recordingsToHearFirst(media, locale);
+  const checked = lastChecked(procedure);
+  const anySample = factFields.some((field) => procedure[field]?.status === 'sample');
 
   return (
     <PageShell
@@ -220,7 +220,12 @@ export default async function ProcedurePage({ params }: Props) {
         </a>
       </p>
 
-      <p className="mt-8 border-l-4 border-sample pl-3 text-sm">{t('sampleExplain')}</p>
+      {checked && (
+        <p className="mt-8 border-l-4 border-green-800 pl-3 text-sm" data-facts-checked={checked}>
+          {t('factsChecked', { date: formatDate(new Date(`${checked}T00:00:00Z`), locale) })}
+        </p>
+      )}
+      {anySample && <p className="mt-8 border-l-4 border-sample pl-3 text-sm">{t('sampleExplain')}</p>}
     </PageShell>
   );
 }

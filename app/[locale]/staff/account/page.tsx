@@ -1,6 +1,7 @@
 import { ActionForm } from '@/components/forms/ActionForm';
 import type { Metadata } from 'next';
 import { listCommunes } from '@/db/queries/communes';
+import { awaitingReviewCount } from '@/db/queries/content';
 import { findDevice } from '@/db/queries/devices';
 import { PageShell } from '@/components/layout/PageShell';
 import { localeInfo, isLocale } from '@/i18n/locales';
@@ -81,6 +82,20 @@ export default async function StaffAccountPage({ params, searchParams }: Props) 
         <p className="mt-6">
           <a href={localePath(locale, paths.staffTeam())} className="font-bold">
             {t('team')}
+          </a>
+        </p>
+      )}
+      {(allows(staff.grants, 'content:edit') || allows(staff.grants, 'content:review')) && (
+        <p className="mt-6">
+          <a href={localePath(locale, paths.staffContent())} className="font-bold">
+            {t('content')}
+          </a>
+        </p>
+      )}
+      {allows(staff.grants, 'content:review') && (
+        <p className="mt-6">
+          <a href={localePath(locale, paths.staffReview())} className="font-bold">
+            {getT(locale, 'staff.content')('reviewLink', { count: await awaitingReviewCount(db) })}
           </a>
         </p>
       )}

@@ -23,7 +23,7 @@ import { publicOrigin, qrSvg } from '@/lib/qr';
 import { staffAuthSecret } from '@/lib/staff/auth';
 import { communesWhere } from '@/lib/staff/roles';
 import { signedInStaff } from '@/lib/staff/session';
-import { staffRobots } from '../staffRequest';
+import { staffRobots, staffTitle } from '../staffRequest';
 import { addHelperAction, issueDeviceAction, revokeDeviceAction } from './actions';
 
 type Props = PageProps<'/[locale]/staff/team'>;
@@ -56,10 +56,7 @@ function errorOf(query: Record<string, string | string[] | undefined>): TeamErro
 export async function generateMetadata({ params, searchParams }: Props): Promise<Metadata> {
   const locale = await localeFrom(params);
   const title = getT(locale, 'staff.team').text('title');
-  const prefix = errorOf(await searchParams)
-    ? `${getT(locale, 'apply.errors').text('titlePrefix', { count: 1 })} `
-    : '';
-  return { title: `${prefix}${title}`, robots: staffRobots };
+  return { title: staffTitle(locale, title, errorOf(await searchParams) !== null), robots: staffRobots };
 }
 
 /**

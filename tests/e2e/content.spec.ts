@@ -1,0 +1,213 @@
+import { expect, test, type Browser, type Page } from '@playwright/test';
+import postgres from 'postgres';
+import { E2E_STAFF } from '../../playwright.config';
+import { createAuditor, pageSource } from '../support/axe';
+import { startPortal, type Portal } from '../support/hostileRun';
+import { enterPassword } from '../support/staff';
+
+// Issue 15, docs/adr/0030: the province changes a procedure fact itself. An editor changes the birth
+// registration fee with its official source; another person reviews it; both instances of the portal on one
+// PostgreSQL show the new fee, checked and without its sample label, within the stated minute and without a
+// rebuild; the history puts the old value back the same way. An editor cannot publish. Two portals of the
+// test's own on a database of its own, so that no other spec sees the fee change; without JavaScript, as
+// the staff forms work (once: the no-js project).
+
+const ADMIN_URL = process.env.PG_ADMIN_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+const PORTS = [Number(process.env.E2E_PORT ?? 3100) + 6, Number(process.env.E2E_PORT ?? 3100) + 7];
+const EDITOR = 'e2e.editor';
+const REVIEWER = 'e2e.reviewer';
+/** The most a published change may take to show on every instance (the README's promise). */
+const STATED_MS = 60_000;
+
+test.describe.configure({ mode: 'serial' });
+// A missing element fails its step, not the whole test's four minutes later.
+test.use({ actionTimeout: 15_000, navigationTimeout: 30_000 });
+test.skip(({ javaScriptEnabled }) => javaScriptEnabled, 'staff forms without JavaScript: once');
+
+let portals: Portal[] = [];
+let database = '';
+
+test.beforeAll(async () => {
+  test.setTimeout(180_000);
+  database = `motcua_content_${process.pid}_${Date.now().toString(36)}`;
+  const admin = postgres(ADMIN_URL, { max: 1, onnotice: () => {} });
+  await admin.unsafe(`CREATE DATABASE ${database}`);
+  await admin.end();
+  const env = {
+    DATABASE_URL: `${ADMIN_URL.replace(/\/[^/]*$/, '')}/${database}`,
+    STAFF_AUTH_SECRET: 'e2e-staff-auth-secret-not-secret-0123456789',
+    STAFF_SEED: `${EDITOR}:content-editor,${REVIEWER}:reviewer`,
+    STAFF_SEED_PASSWORD: E2E_STAFF.password,
+    // Far longer than the stated minute: a change reaches the other instance by its notification.
+    CONTENT_POLL_SECONDS: '600',
+  };
+  // One after the other: the first migrates and seeds the database, the second finds it ready.
+  for (const port of PORTS) portals.push(await startPortal(port, env));
+});
+
+test.afterEach(async ({}, info) => {
+  if (info.status === info.expectedStatus) return;
+  for (const portal of portals) console.log(`--- ${portal.baseURL}\n${portal.output().slice(-6000)}`);
+});
+
+test.afterAll(async () => {
+  await Promise.all(portals.map((p) => p.stop()));
+  portals = [];
+  const admin = postgres(ADMIN_URL, { max: 1, onnotice: () => {} });
+  await admin.unsafe(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
+  await admin.end();
+});
+
+async function signedIn(browser: Browser, portal: Portal, username: string) {
+  const context = await browser.newContext({ baseURL: portal.baseURL, javaScriptEnabled: false });
+  const page = await context.newPage();
+  await enterPassword(page, username);
+  await expect(page).toHaveURL(/\/staff\/account$/);
+  return { context, page };
+}
+
+/** The guide's "Cost" section on one instance, as a visitor without JavaScript gets it. */
+async function feeOn(page: Page, portal: Portal) {
+  await page.goto(`${portal.baseURL}/vi/procedures/register-birth`);
+  const section = page.locator('section', { has: page.getByRole('heading', { name: 'Chi phí' }) });
+  return {
+    text: (await section.innerText()).replace(/\s+/g, ' '),
+    verified: await section.locator('[data-fact="verified"]').count(),
+    sample: await section.locator('[data-fact="sample"]').count(),
+  };
+}
+
+async function approveOldest(page: Page) {
+  await page.goto('/vi/staff/review');
+  const change = page.getByRole('listitem').filter({ hasText: 'Đăng ký khai sinh: Lệ phí' });
+  await expect(change).toHaveCount(1);
+  await change.getByRole('button', { name: 'Duyệt và đăng' }).click();
+  await expect(page.getByRole('status')).toContainText('Đã duyệt');
+}
+
+test('a fee changed with its source, reviewed, shows on both instances within a minute; restored the same way', async ({
+  browser,
+}) => {
+  test.setTimeout(240_000);
+  const [a, b] = portals as [Portal, Portal];
+  const visitor = await browser.newContext({ javaScriptEnabled: false });
+  const look = await visitor.newPage();
+  expect(await feeOn(look, a)).toMatchObject({ verified: 0, sample: 1 });
+  expect((await feeOn(look, b)).text).toContain('Miễn phí');
+
+  const editor = await signedIn(browser, a, EDITOR);
+  const reviewer = await signedIn(browser, b, REVIEWER);
+  try {
+    const page = editor.page;
+    await page.goto('/vi/staff/content');
+    await page
+      .getByRole('region', { name: 'Đăng ký khai sinh', exact: true })
+      .getByRole('link', { name: 'Lệ phí' })
+      .click();
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Đăng ký khai sinh: Lệ phí');
+
+    // A fee in words is refused next to its field, what was typed is kept, and nothing is stored.
+    await page.getByLabel('Có lệ phí (đồng)').check();
+    await page.getByLabel('Lệ phí (đồng)', { exact: true }).fill('tám nghìn');
+    await page.getByLabel('Lý do thay đổi').fill('Lệ phí mới theo nghị quyết của HĐND tỉnh');
+    await page.getByRole('button', { name: 'Gửi duyệt' }).click();
+    const amount = page.getByLabel('Lệ phí (đồng)', { exact: true });
+    await expect(amount).toHaveAttribute('aria-invalid', 'true');
+    await expect(amount).toHaveValue('tám nghìn');
+    await expect(page.locator('#feeAmount-error')).toHaveText(/Nhập lệ phí là số nguyên đồng/);
+    await expect(page.getByText('Chưa có thay đổi')).toBeVisible();
+
+    await amount.fill('8.000');
+    await page.getByLabel('Nguồn chính thức').fill('Nghị quyết 12/2026/NQ-HĐND tỉnh Tuyên Quang');
+    await page.getByLabel('Ngày kiểm tra').fill('2026-11-30');
+    await page.getByRole('button', { name: 'Gửi duyệt' }).click();
+    await expect(page.getByRole('status')).toHaveText(/Phiên bản 1 đã được gửi duyệt/);
+    await expect(page.locator('[data-revision="1"]')).toHaveAttribute('data-state', 'in-review');
+
+    // The editor cannot publish: the review page is not theirs, and the guide has not changed.
+    await page.goto('/vi/staff/review');
+    await expect(page).toHaveURL(/\/staff\/forbidden$/);
+    expect(await feeOn(look, a)).toMatchObject({ verified: 0, sample: 1 });
+
+    // The reviewer, on the other instance, sees it at once beside what is live, and approves.
+    await reviewer.page.goto('/vi/staff/account');
+    await expect(reviewer.page.getByRole('link', { name: /Duyệt: 1 thay đổi đang chờ/ })).toBeVisible();
+    const approved = Date.now();
+    await approveOldest(reviewer.page);
+
+    for (const portal of [b, a]) {
+      await expect
+        .poll(async () => (await feeOn(look, portal)).text, { timeout: STATED_MS, intervals: [500] })
+        .toContain('8.000');
+      expect(await feeOn(look, portal)).toMatchObject({ verified: 1, sample: 0 });
+      expect((await feeOn(look, portal)).text).toContain('Đã kiểm tra ngày 30 tháng 11, 2026');
+    }
+    console.log(`Published fee shown on both instances ${Date.now() - approved} ms after approval`);
+    await expect(look.locator('[data-facts-checked="2026-11-30"]')).toBeVisible();
+
+    // The history puts the portal's own value back: a new draft, reviewed like any change.
+    await page.goto('/vi/staff/content/register-birth/fee');
+    await expect(page.locator('[data-revision="1"]')).toHaveAttribute('data-state', 'published');
+    await page.getByRole('button', { name: 'Khôi phục giá trị gốc của cổng' }).click();
+    await expect(page.getByRole('status')).toContainText('Giá trị gốc của cổng đã được chép');
+    await page.getByRole('button', { name: 'Gửi duyệt phiên bản 2' }).click();
+    await expect(page.getByRole('status')).toHaveText(/Phiên bản 2 đã được gửi duyệt/);
+    await approveOldest(reviewer.page);
+    for (const portal of [a, b]) {
+      await expect
+        .poll(async () => (await feeOn(look, portal)).text, { timeout: STATED_MS, intervals: [500] })
+        .toContain('Miễn phí');
+      expect(await feeOn(look, portal)).toMatchObject({ verified: 0, sample: 1 });
+    }
+  } finally {
+    await Promise.all([editor.context.close(), reviewer.context.close(), visitor.close()]);
+  }
+});
+
+test('the staff content pages have no axe violations in Vietnamese and English, errors included', async ({
+  browser,
+}) => {
+  test.slow();
+  const [a] = portals as [Portal];
+  const editor = await signedIn(browser, a, EDITOR);
+  const reviewer = await signedIn(browser, a, REVIEWER);
+  const auditor = await createAuditor(browser);
+  try {
+    // Something in review, for the review page to show with its form.
+    await editor.page.goto('/vi/staff/content/register-death/processingTime');
+    await editor.page.getByLabel('Ngày làm việc', { exact: true }).check();
+    await editor.page.getByLabel('Số ngày').fill('3');
+    await editor.page.getByLabel('Lý do thay đổi').fill('Thời hạn mới');
+    await editor.page.getByRole('button', { name: 'Gửi duyệt' }).click();
+    await expect(editor.page.getByRole('status')).toContainText('gửi duyệt');
+    for (const locale of ['vi', 'en']) {
+      for (const path of [
+        '/staff/content',
+        '/staff/content/register-death/processingTime',
+        '/staff/content/register-birth/documents',
+      ]) {
+        await editor.page.goto(`/${locale}${path}`);
+        await auditor.audit(await pageSource(editor.page));
+      }
+      // An error state: no paper chosen.
+      await editor.page.goto(`/${locale}/staff/content/register-birth/documents`);
+      const checked = editor.page.locator('input[name="documents"]:checked');
+      while ((await checked.count()) > 0) await checked.first().uncheck();
+      await editor.page.locator('#note').fill('x');
+      await editor.page.locator('button[value="review"]').click();
+      await expect(editor.page.locator('#documents-error')).toBeVisible();
+      await auditor.audit(await pageSource(editor.page));
+
+      await reviewer.page.goto(`/${locale}/staff/review`);
+      await expect(reviewer.page.locator('[data-revision-id]')).toHaveCount(1);
+      await auditor.audit(await pageSource(reviewer.page));
+      // Rejecting without a reason is refused next to the note.
+      await reviewer.page.locator('button[value="reject"]').click();
+      await expect(reviewer.page.locator('[aria-invalid="true"]')).toHaveCount(1);
+      await auditor.audit(await pageSource(reviewer.page));
+    }
+  } finally {
+    await auditor.close();
+    await Promise.all([editor.context.close(), reviewer.context.close()]);
+  }
+});
