@@ -1,6 +1,7 @@
 import { Banknote, Clock, FileText, Laptop, MapPin } from 'lucide';
 import type { ReactNode } from 'react';
-import { findLifeEvent, findProcedure, type GuideRef } from '@/catalogue';
+import { findLifeEvent, type CatalogueProcedure, type GuideRef } from '@/catalogue';
+import { liveProcedure } from '@/lib/content/live';
 import { shortPath } from '@/catalogue/shortLinks';
 import { durationText, feeText } from '@/components/guide/factText';
 import { Icon } from '@/components/ui/Icon';
@@ -31,7 +32,10 @@ export async function Leaflet({
   const svg = await qrSvg(link);
   const url = new URL(link);
   const printed = { host: url.host, path: url.pathname };
-  const body = guide.kind === 'procedure' ? procedureBody(guide.id, locale) : lifeEventBody(guide.id, locale);
+  const body =
+    guide.kind === 'procedure'
+      ? procedureBody(await liveProcedure(guide.id), locale)
+      : lifeEventBody(guide.id, locale);
   if (!body) return null;
 
   return (
@@ -102,9 +106,10 @@ interface LeafletStep {
   readonly content: ReactNode;
 }
 
-function procedureBody(id: string, locale: Locale) {
-  const procedure = findProcedure(id);
+/** A procedure's leaflet, with the facts the province published (docs/adr/0030), as its guide shows them. */
+function procedureBody(procedure: CatalogueProcedure | undefined, locale: Locale) {
   if (!procedure) return null;
+  const id = procedure.id;
   const t = getT(locale, 'procedure');
   const leaflet = getT(locale, 'leaflet');
   const texts = getT(locale, 'catalogue.procedures');

@@ -1,4 +1,5 @@
 import { expect, test, type Browser, type Page } from '@playwright/test';
+import { readFileSync } from 'node:fs';
 import postgres from 'postgres';
 import { E2E_STAFF } from '../../playwright.config';
 import { createAuditor, pageSource } from '../support/axe';
@@ -33,7 +34,13 @@ test.beforeAll(async () => {
   const admin = postgres(ADMIN_URL, { max: 1, onnotice: () => {} });
   await admin.unsafe(`CREATE DATABASE ${database}`);
   await admin.end();
-  const env = {
+  const env = portalEnv();
+  // One after the other: the first migrates and seeds the database, the second finds it ready.
+  for (const port of PORTS) portals.push(await startPortal(port, env));
+});
+
+function portalEnv() {
+  return {
     DATABASE_URL: `${ADMIN_URL.replace(/\/[^/]*$/, '')}/${database}`,
     STAFF_AUTH_SECRET: 'e2e-staff-auth-secret-not-secret-0123456789',
     STAFF_SEED: `${EDITOR}:content-editor,${REVIEWER}:reviewer`,
@@ -41,9 +48,7 @@ test.beforeAll(async () => {
     // Far longer than the stated minute: a change reaches the other instance by its notification.
     CONTENT_POLL_SECONDS: '600',
   };
-  // One after the other: the first migrates and seeds the database, the second finds it ready.
-  for (const port of PORTS) portals.push(await startPortal(port, env));
-});
+}
 
 test.afterEach(async ({}, info) => {
   if (info.status === info.expectedStatus) return;
@@ -144,6 +149,9 @@ test('a fee changed with its source, reviewed, shows on both instances within a 
     }
     console.log(`Published fee shown on both instances ${Date.now() - approved} ms after approval`);
     await expect(look.locator('[data-facts-checked="2026-11-30"]')).toBeVisible();
+    // Each instance keeps its render in memory; the build's file, which every instance (and the next start)
+    // reads, is not written over with what one instance's database said.
+    expect(readFileSync('.next/server/app/vi/procedures/register-birth.html', 'utf8')).not.toContain('8.000');
 
     // The history puts the portal's own value back: a new draft, reviewed like any change.
     await page.goto('/vi/staff/content/register-birth/fee');
@@ -209,5 +217,41 @@ test('the staff content pages have no axe violations in Vietnamese and English, 
   } finally {
     await auditor.close();
     await Promise.all([editor.context.close(), reviewer.context.close()]);
+  }
+});
+
+test('an instance started after a publication shows it; nobody else can revalidate its pages', async ({
+  browser,
+  request,
+}) => {
+  test.slow();
+  const [a, b] = portals as [Portal, Portal];
+  const reviewer = await signedIn(browser, a, REVIEWER);
+  const visitor = await browser.newContext({ javaScriptEnabled: false });
+  const look = await visitor.newPage();
+  const timeOn = async (portal: Portal) => {
+    await look.goto(`${portal.baseURL}/en/procedures/register-death`);
+    return look
+      .locator('section', { has: look.getByRole('heading', { name: 'How long it takes' }) })
+      .innerText();
+  };
+  try {
+    // The change the previous test left in review: 3 working days for a death registration.
+    await reviewer.page.goto('/vi/staff/review');
+    await reviewer.page.getByRole('button', { name: 'Duyệt và đăng' }).click();
+    await expect(reviewer.page.getByRole('status')).toContainText('Đã duyệt');
+    await expect.poll(() => timeOn(b), { timeout: STATED_MS }).toContain('3 working days');
+    // Started again, B has only the build's page in its memory: its first look at the database revalidates.
+    await b.stop();
+    portals[1] = await startPortal(PORTS[1]!, portalEnv());
+    await expect.poll(() => timeOn(portals[1]!), { timeout: 15_000 }).toContain('3 working days');
+    // The revalidation route answers this instance's own watcher only.
+    const forged = await request.post(`${a.baseURL}/api/internal/content`, {
+      headers: { 'x-motcua-revalidate': 'a'.repeat(64) },
+    });
+    expect(forged.status()).toBe(404);
+    expect((await request.post(`${a.baseURL}/api/internal/content`)).status()).toBe(404);
+  } finally {
+    await Promise.all([reviewer.context.close(), visitor.close()]);
   }
 });

@@ -1,5 +1,4 @@
 import type { Metadata } from 'next';
-import { findProcedure } from '@/catalogue';
 import type { Duration } from '@/catalogue/types';
 import { ActionForm } from '@/components/forms/ActionForm';
 import { ErrorSummary, FieldError } from '@/components/forms/ErrorSummary';
@@ -9,6 +8,7 @@ import { localeFrom } from '@/i18n/params';
 import { getT, type KeyIn } from '@/i18n/translate';
 import { database } from '@/db/prepare';
 import { formatCode } from '@/lib/codes';
+import { liveProcedure } from '@/lib/content/live';
 import { localePath, paths } from '@/lib/paths';
 import { findSubmissionByDraft } from '@/db/queries/submissions';
 import { rateService } from './actions';
@@ -65,17 +65,16 @@ export default async function ConfirmationPage({ params, searchParams }: Props) 
       <h2 className="mt-8 text-2xl">{t('next')}</h2>
       <p className="mt-2">{t('nextBody')}</p>
       <ul className="mt-2 list-disc pl-6">
-        {journey.procedures.map((id) => {
-          const procedure = findProcedure(id);
-          return (
-            <li key={id}>
-              {t('timeLimit', {
-                procedure: procedures.text(`${id as 'register-birth'}.title`),
-                duration: procedure ? duration(procedure.processingTime.value) : '',
-              })}
-            </li>
-          );
-        })}
+        {(
+          await Promise.all(journey.procedures.map(async (id) => [id, await liveProcedure(id)] as const))
+        ).map(([id, procedure]) => (
+          <li key={id}>
+            {t('timeLimit', {
+              procedure: procedures.text(`${id as 'register-birth'}.title`),
+              duration: procedure ? duration(procedure.processingTime.value) : '',
+            })}
+          </li>
+        ))}
       </ul>
       <p className="mt-6 flex flex-wrap gap-x-6 gap-y-2">
         <a
