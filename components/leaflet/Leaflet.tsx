@@ -109,7 +109,6 @@ interface LeafletStep {
 /** A procedure's leaflet, with the facts the province published (docs/adr/0030), as its guide shows them. */
 function procedureBody(procedure: CatalogueProcedure | undefined, locale: Locale) {
   if (!procedure) return null;
-  const id = procedure.id;
   const t = getT(locale, 'procedure');
   const leaflet = getT(locale, 'leaflet');
   const texts = getT(locale, 'catalogue.procedures');

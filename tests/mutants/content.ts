@@ -1,7 +1,9 @@
-import type { Mutant } from './types';
+import { afterBuild, type Mutant } from './types';
 
 // The province's content under review (docs/adr/0030): each rule loosened, and the test that must notice.
 const unit = ['tests/unit/content.test.ts'];
+const facts = ['tests/unit/facts.test.ts'];
+const spec = afterBuild('test tests/e2e/content.spec.ts --project=no-js');
 
 export default [
   {
@@ -35,5 +37,63 @@ export default [
     find: '        lte(contentRevisions.publishAt, now),\n',
     replace: '',
     tests: unit,
+  },
+  {
+    id: 'fact-verified-without-date',
+    description: 'A published fact with a source but no check date counts as checked',
+    file: 'lib/content/facts.ts',
+    find: '  return published.source && published.checkedOn\n',
+    replace: '  return published.source\n',
+    tests: facts,
+  },
+  {
+    id: 'fact-source-alone',
+    description: 'A source is taken without the day it was checked',
+    file: 'lib/content/facts.ts',
+    find: "  if (source && !checkedOn) return { ok: false, error: 'checked-needed' };\n",
+    replace: '',
+    tests: facts,
+  },
+  {
+    id: 'fact-shape-unchecked',
+    description: 'A stored value of the wrong shape replaces the catalogue’s on the guide',
+    file: 'lib/content/facts.ts',
+    find: '    if (!live || !isFactValue(field, live.value)) continue;\n',
+    replace: '    if (!live) continue;\n',
+    tests: facts,
+  },
+  {
+    id: 'content-not-notified',
+    description: 'An approval tells no other instance',
+    file: 'db/queries/content.ts',
+    find: '    if (decision.approve) await tx.execute(sql`select pg_notify(${CONTENT_CHANNEL}, ${decided.id})`);\n',
+    replace: '',
+    command: spec,
+  },
+  {
+    id: 'content-renders-flushed',
+    description:
+      'A page rendered after a publication is written over the build’s file, for every instance to read',
+    file: 'next.config.ts',
+    find: '    isrFlushToDisk: false,\n',
+    replace: '',
+    command: spec,
+  },
+  {
+    id: 'content-no-first-look',
+    description: 'A started instance takes the build’s pages as current until something is published again',
+    file: 'lib/content/watch.ts',
+    find: '  let seen: string | null = null;\n',
+    replace:
+      "  let seen: string | null = '';\n  void (async () => (seen = await contentGeneration(db)))();\n",
+    command: spec,
+  },
+  {
+    id: 'content-revalidation-open',
+    description: 'Anyone may make an instance render its pages again',
+    file: 'app/api/internal/content/route.ts',
+    find: '  if (!isOwnRevalidation(request.headers.get(REVALIDATION_HEADER))) {\n',
+    replace: '  if (false) {\n',
+    command: spec,
   },
 ] satisfies Mutant[];
