@@ -135,7 +135,10 @@ describe('the guide with published facts', () => {
     const live = withPublishedFacts(procedure, [
       published('fee', { kind: 'vnd', amount: 20000 }, 'NQ 12/2026/NQ-HĐND', '2026-11-30'),
       published('processingTime', { unit: 'days', amount: 3 }),
+      // A source without the day it was checked (written by hand, or by an older portal) is not a check.
+      published('online', 'partial', 'NQ 12/2026/NQ-HĐND', null),
     ]);
+    expect(live.online).toEqual({ value: 'partial', status: 'sample' });
     expect(live.fee).toEqual({
       value: { kind: 'vnd', amount: 20000 },
       status: 'verified',
