@@ -47,15 +47,34 @@ async function askOwnServer(): Promise<boolean> {
   }
 }
 
+/**
+ * `run`, one call at a time: a call while one is running is not dropped (a notification arriving during
+ * a poll's look) but runs once more after it, however many came meanwhile.
+ */
+export function serialised(run: () => Promise<void>): () => Promise<void> {
+  let running: Promise<void> | null = null;
+  let again = false;
+  const call = async (): Promise<void> => {
+    if (running) {
+      again = true;
+      return running;
+    }
+    running = run().finally(() => (running = null));
+    await running;
+    if (again) {
+      again = false;
+      await call();
+    }
+  };
+  return call;
+}
+
 export function startContentWatch(db: Database, databaseUrl: string | undefined) {
   const log = rootLog.child({ component: 'content-watch' });
   // null until the first look, which revalidates whatever it finds: pages were built before any database
   // was read, and what an earlier run of this instance rendered is gone with its memory.
   let seen: string | null = null;
-  let looking = false;
-  const look = async () => {
-    if (looking) return;
-    looking = true;
+  const look = serialised(async () => {
     try {
       const generation = await contentGeneration(db);
       const changed = generation !== seen;
@@ -65,10 +84,8 @@ export function startContentWatch(db: Database, databaseUrl: string | undefined)
       }
     } catch (error) {
       log.warn({ err: error }, 'Could not look at published content');
-    } finally {
-      looking = false;
     }
-  };
+  });
   const first = setInterval(() => {
     // Quickly at start, until the first look has found the server; then at the stated pace.
     if (seen !== null) clearInterval(first);

@@ -96,4 +96,12 @@ export default [
     replace: '  if (false) {\n',
     command: spec,
   },
+  {
+    id: 'content-notification-dropped',
+    description: 'A notification that arrives while the watcher is looking is dropped',
+    file: 'lib/content/watch.ts',
+    find: '      again = true;\n',
+    replace: '',
+    tests: ['tests/unit/contentWatch.test.ts'],
+  },
 ] satisfies Mutant[];
