@@ -255,3 +255,47 @@ test('an instance started after a publication shows it; nobody else can revalida
     await Promise.all([reviewer.context.close(), visitor.close()]);
   }
 });
+
+test('a reviewer cannot write a change, nor an editor decide one, whatever they post', async ({
+  browser,
+}) => {
+  test.slow();
+  const [a] = portals as [Portal];
+  const editor = await signedIn(browser, a, EDITOR);
+  const reviewer = await signedIn(browser, a, REVIEWER);
+  /** The hidden fields of the page's form holding `marker` (the Server Action's id among them). */
+  const hiddenOf = (page: Page, marker: string) =>
+    page
+      .locator(`form:has(input[name="${marker}"]) input[type="hidden"]`)
+      .evaluateAll((inputs) =>
+        inputs.map((i) => [(i as HTMLInputElement).name, (i as HTMLInputElement).value]),
+      );
+  try {
+    const factPath = '/vi/staff/content/register-marriage/fee';
+    await editor.page.goto(factPath);
+    const saveForm = Object.fromEntries(await hiddenOf(editor.page, 'field'));
+    const forged = await reviewer.context.request.post(factPath, {
+      multipart: { ...saveForm, feeKind: 'free', note: 'Không phải việc của tôi', intent: 'review' },
+    });
+    expect(new URL(forged.url()).pathname).toBe('/vi/staff/forbidden');
+    await editor.page.goto(factPath);
+    await expect(editor.page.getByText('Chưa có thay đổi')).toBeVisible();
+
+    // A real change in review; the editor posts the reviewer's approval of it.
+    await editor.page.getByLabel('Có lệ phí (đồng)').check();
+    await editor.page.getByLabel('Lệ phí (đồng)', { exact: true }).fill('30000');
+    await editor.page.getByLabel('Lý do thay đổi').fill('Lệ phí mới');
+    await editor.page.getByRole('button', { name: 'Gửi duyệt' }).click();
+    await expect(editor.page.getByRole('status')).toContainText('gửi duyệt');
+    await reviewer.page.goto('/vi/staff/review');
+    const decideForm = Object.fromEntries(await hiddenOf(reviewer.page, 'revisionId'));
+    const approval = await editor.context.request.post('/vi/staff/review', {
+      multipart: { ...decideForm, intent: 'approve', decisionNote: '' },
+    });
+    expect(new URL(approval.url()).pathname).toBe('/vi/staff/forbidden');
+    await editor.page.goto(factPath);
+    await expect(editor.page.locator('[data-revision="1"]')).toHaveAttribute('data-state', 'in-review');
+  } finally {
+    await Promise.all([editor.context.close(), reviewer.context.close()]);
+  }
+});

@@ -104,4 +104,21 @@ export default [
     replace: '',
     tests: ['tests/unit/contentWatch.test.ts'],
   },
+  {
+    id: 'fact-written-by-anyone',
+    description: 'Any signed-in staff member writes a change to a fact',
+    file: 'app/[locale]/staff/content/actions.ts',
+    find: "export async function saveFactAction(form: FormData) {\n  const locale = localeOf(form);\n  await signedInStaff(locale);\n  const staff = await requireStaff(locale, 'content:edit');",
+    replace:
+      'export async function saveFactAction(form: FormData) {\n  const locale = localeOf(form);\n  const staff = await signedInStaff(locale);',
+    command: spec,
+  },
+  {
+    id: 'fact-decided-by-anyone',
+    description: 'Any signed-in staff member approves a change',
+    file: 'app/[locale]/staff/content/actions.ts',
+    find: "  const staff = await requireStaff(locale, 'content:review');",
+    replace: '  const staff = await signedInStaff(locale);',
+    command: spec,
+  },
 ] satisfies Mutant[];
