@@ -175,7 +175,8 @@ test('a fee changed with its source, reviewed, shows on both instances within a 
 test('the staff content pages have no axe violations in Vietnamese and English, errors included', async ({
   browser,
 }) => {
-  test.slow();
+  // Sixteen audits: 40 s with two workers here; room for a busier machine.
+  test.setTimeout(180_000);
   const [a] = portals as [Portal];
   const editor = await signedIn(browser, a, EDITOR);
   const reviewer = await signedIn(browser, a, REVIEWER);
@@ -217,6 +218,21 @@ test('the staff content pages have no axe violations in Vietnamese and English, 
   } finally {
     await auditor.close();
     await Promise.all([editor.context.close(), reviewer.context.close()]);
+  }
+});
+
+test('a refused form too long to carry back still says what is wrong, next to the field', async ({ browser }) => {
+  const [a] = portals as [Portal];
+  const editor = await signedIn(browser, a, EDITOR);
+  try {
+    await editor.page.goto('/vi/staff/content/register-birth/legalBasis');
+    // Twelve lines of 1,200 characters: too long for each line, and for a redirect's query.
+    await editor.page.locator('#legalBasis').fill(Array.from({ length: 12 }, () => 'Đ'.repeat(1200)).join('\n'));
+    await editor.page.locator('#note').fill('Căn cứ mới');
+    await editor.page.locator('button[value="review"]').click();
+    await expect(editor.page.locator('#legalBasis-error')).toContainText('tối đa 300 ký tự');
+  } finally {
+    await editor.context.close();
   }
 });
 

@@ -158,20 +158,33 @@ test('an officer cannot open another commune’s dossier, by its address or by s
   await expect(page).toHaveURL(/\/staff\/sign-in$/);
 });
 
-test('the desk, a dossier, the slips and the audit log have no axe violations in any language', async ({
-  page,
-  browser,
-}) => {
-  test.slow();
-  await startAndAnswerAll(page, 'register-birth');
-  await declareAndSubmit(page);
-  await expect(page).toHaveURL(/\/confirmation$/);
-  const reference = (await page.locator('[data-reference]').getAttribute('data-reference'))!;
-  const admin = await signedIn(browser, E2E_STAFF.admin);
-  const auditor = await createAuditor(browser);
-  try {
-    for (const locale of locales) {
-      await test.step(locale, async () => {
+test.describe('the desk, a dossier, the slips and the audit log have no axe violations', () => {
+  let reference: string;
+  // One dossier per worker for every language's test.
+  test.beforeAll(async ({ browser }, testInfo) => {
+    testInfo.setTimeout(60_000);
+    const context = await browser.newContext({
+      baseURL,
+      javaScriptEnabled: testInfo.project.use.javaScriptEnabled,
+    });
+    try {
+      const page = await context.newPage();
+      await startAndAnswerAll(page, 'register-birth');
+      await declareAndSubmit(page);
+      await expect(page).toHaveURL(/\/confirmation$/);
+      reference = (await page.locator('[data-reference]').getAttribute('data-reference'))!;
+    } finally {
+      await context.close();
+    }
+  });
+
+  // One test per language, so that each has its own time budget and the languages spread over the workers.
+  for (const locale of locales) {
+    test(`in ${locale}`, async ({ browser }) => {
+      test.slow();
+      const admin = await signedIn(browser, E2E_STAFF.admin);
+      const auditor = await createAuditor(browser);
+      try {
         for (const path of [
           '/staff/desk',
           '/staff/desk?q=x',
@@ -183,10 +196,10 @@ test('the desk, a dossier, the slips and the audit log have no axe violations in
           await admin.page.goto(`/${locale}${path}`);
           await auditor.audit(await pageSource(admin.page));
         }
-      });
-    }
-  } finally {
-    await auditor.close();
-    await admin.context.close();
+      } finally {
+        await auditor.close();
+        await admin.context.close();
+      }
+    });
   }
 });

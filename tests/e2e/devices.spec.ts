@@ -159,33 +159,32 @@ test('a Tân Quang leader who posts another commune’s device id is refused, an
   await admin.close();
 });
 
-test('the team page and the device pages have no axe violations in any language, errors included', async ({
-  page,
-  browser,
-}) => {
-  test.slow();
-  await signInAsLeader(page);
-  const anonymous = await browser.newContext({
-    baseURL,
-    javaScriptEnabled: test.info().project.use.javaScriptEnabled,
-  });
-  const device = await anonymous.newPage();
-  const auditor = await createAuditor(browser);
-  try {
-    for (const locale of locales) {
-      await test.step(locale, async () => {
-        for (const path of ['/staff/team', '/staff/team?error=label', '/staff/team?error=username']) {
-          await page.goto(`/${locale}${path}`);
-          await auditor.audit(await pageSource(page));
-        }
-        for (const path of ['/staff/device', '/staff/device?token=used-or-unknown']) {
-          await device.goto(`/${locale}${path}`);
-          await auditor.audit(await pageSource(device));
-        }
-      });
+// One test per language, so that each has its own time budget and the languages spread over the workers.
+for (const locale of locales) {
+  test(`the team page and the device pages have no axe violations in ${locale}, errors included`, async ({
+    page,
+    browser,
+  }) => {
+    test.slow();
+    await signInAsLeader(page);
+    const anonymous = await browser.newContext({
+      baseURL,
+      javaScriptEnabled: test.info().project.use.javaScriptEnabled,
+    });
+    const device = await anonymous.newPage();
+    const auditor = await createAuditor(browser);
+    try {
+      for (const path of ['/staff/team', '/staff/team?error=label', '/staff/team?error=username']) {
+        await page.goto(`/${locale}${path}`);
+        await auditor.audit(await pageSource(page));
+      }
+      for (const path of ['/staff/device', '/staff/device?token=used-or-unknown']) {
+        await device.goto(`/${locale}${path}`);
+        await auditor.audit(await pageSource(device));
+      }
+    } finally {
+      await auditor.close();
+      await anonymous.close();
     }
-  } finally {
-    await auditor.close();
-    await anonymous.close();
-  }
-});
+  });
+}

@@ -121,4 +121,12 @@ export default [
     replace: '  const staff = await signedInStaff(locale);',
     command: spec,
   },
+  {
+    id: 'fact-typed-unbounded',
+    description: 'A refused form carries back whatever was typed, however long',
+    file: 'app/[locale]/staff/content/actions.ts',
+    find: 'typed.length > MAX_TYPED ? query : `${query}&typed=${typed}`',
+    replace: '`${query}&typed=${typed}`',
+    command: spec,
+  },
 ] satisfies Mutant[];

@@ -73,6 +73,13 @@ function postedFields(form: FormData): FactForm {
   return fields;
 }
 
+/**
+ * The most a refused form's typed values may take in its redirect's query. A longer one (a long legal
+ * basis, many documents) would make the request line too long for Node to read (431), so then only the
+ * error rides back and the editor types again.
+ */
+const MAX_TYPED = 6000;
+
 const today = () => new Date().toLocaleDateString('sv-SE', { timeZone: 'Asia/Ho_Chi_Minh' });
 
 export async function saveFactAction(form: FormData) {
@@ -80,10 +87,12 @@ export async function saveFactAction(form: FormData) {
   await signedInStaff(locale);
   const staff = await requireStaff(locale, 'content:edit');
   const { procedureId, field } = factOf(form, locale);
-  const parsed = parseFactForm(field, postedFields(form), today());
+  const posted = postedFields(form);
+  const parsed = parseFactForm(field, posted, today());
   if (!parsed.ok) {
-    const typed = Buffer.from(JSON.stringify(postedFields(form))).toString('base64url');
-    backToFact(locale, procedureId, field, `error=${parsed.error}&typed=${typed}`);
+    const typed = Buffer.from(JSON.stringify(posted)).toString('base64url');
+    const query = `error=${parsed.error}`;
+    backToFact(locale, procedureId, field, typed.length > MAX_TYPED ? query : `${query}&typed=${typed}`);
   }
   const db = await database();
   const revision = await draftRevision(db, {
