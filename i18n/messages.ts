@@ -47,12 +47,87 @@ export function flattenMessages(tree: MessageTree, prefix = ''): Map<string, str
   return flat;
 }
 
-const flatOwn = new Map<Locale, Map<string, string>>();
-export function flatMessages(locale: Locale): Map<string, string> {
-  let flat = flatOwn.get(locale);
+/**
+ * Translations published in the staff area (issue 15, docs/adr/0031), laid over the files: each instance
+ * loads them from the database when what is published changes (lib/content/translations.ts), before it
+ * revalidates its pages. Kept on globalThis: Next.js bundles this module more than once in one process
+ * (the instrumentation hook, the pages), and all of them must see the same translations.
+ */
+export interface PublishedTranslation {
+  readonly locale: Locale;
+  readonly key: string;
+  readonly text: string;
+  readonly status: TranslationStatus;
+}
+
+interface Overlay {
+  readonly trees: Partial<Record<Locale, MessageTree>>;
+  readonly status: ReadonlyMap<string, TranslationStatus>;
+  readonly flat: Map<Locale, Map<string, string>>;
+}
+
+const holder = globalThis as unknown as { motcuaTranslations?: Overlay };
+
+function withText(tree: MessageTree, path: readonly string[], text: string): MessageTree {
+  const [head, ...rest] = path;
+  if (head === undefined) return tree;
+  const below = tree[head];
+  return {
+    ...tree,
+    [head]: rest.length === 0 ? text : withText(typeof below === 'object' ? below : {}, rest, text),
+  };
+}
+
+/**
+ * Lays `translations` over the files, replacing what was laid before. Only keys the Vietnamese file has,
+ * and never Vietnamese itself: the source language stays code.
+ */
+export function publishTranslations(translations: readonly PublishedTranslation[]): void {
+  const source = fileFlat(defaultLocale);
+  const trees: Partial<Record<Locale, MessageTree>> = {};
+  const status = new Map<string, TranslationStatus>();
+  for (const t of translations) {
+    if (t.locale === defaultLocale || !source.has(t.key)) continue;
+    trees[t.locale] = withText(trees[t.locale] ?? ownMessages[t.locale], t.key.split('.'), t.text);
+    status.set(`${t.locale}:${t.key}`, t.status);
+  }
+  holder.motcuaTranslations = { trees, status, flat: new Map() };
+}
+
+/** A locale's own messages: its file, with what the staff area published laid over it. */
+export function ownTree(locale: Locale): MessageTree {
+  return holder.motcuaTranslations?.trees[locale] ?? ownMessages[locale];
+}
+
+const flatFiles = new Map<Locale, Map<string, string>>();
+function fileFlat(locale: Locale): Map<string, string> {
+  let flat = flatFiles.get(locale);
   if (!flat) {
     flat = flattenMessages(ownMessages[locale]);
-    flatOwn.set(locale, flat);
+    flatFiles.set(locale, flat);
+  }
+  return flat;
+}
+
+/** A key's text and status in the locale's own file, before anything published is laid over it. */
+export function fileTranslation(
+  locale: Locale,
+  key: string,
+): { readonly text: string; readonly status: TranslationStatus } | undefined {
+  const text = fileFlat(locale).get(key);
+  if (text === undefined) return undefined;
+  const reviewed =
+    locale === defaultLocale || locale === 'en' || statusFiles[locale]?.keys[key]?.status === 'reviewed';
+  return { text, status: reviewed ? 'reviewed' : 'draft' };
+}
+
+export function flatMessages(locale: Locale): Map<string, string> {
+  const overlay = holder.motcuaTranslations;
+  if (!overlay?.trees[locale]) return fileFlat(locale);
+  let flat = overlay.flat.get(locale);
+  if (!flat) {
+    flat = flattenMessages(overlay.trees[locale]);
+    overlay.flat.set(locale, flat);
   }
   return flat;
 }
@@ -63,12 +138,14 @@ export type KeySource = 'own' | 'draft' | 'fallback';
 export function keySource(locale: Locale, key: string): KeySource {
   if (!flatMessages(locale).has(key)) return 'fallback';
   if (locale === defaultLocale || locale === 'en') return 'own';
-  return statusFiles[locale]?.keys[key]?.status === 'reviewed' ? 'own' : 'draft';
+  const status =
+    holder.motcuaTranslations?.status.get(`${locale}:${key}`) ?? statusFiles[locale]?.keys[key]?.status;
+  return status === 'reviewed' ? 'own' : 'draft';
 }
 
 /** Messages for next-intl: the locale's own strings laid over the Vietnamese ones. */
 export function mergedMessages(locale: Locale): MessageTree {
-  return deepMerge(ownMessages[defaultLocale], ownMessages[locale]);
+  return deepMerge(ownMessages[defaultLocale], ownTree(locale));
 }
 
 function deepMerge(base: MessageTree, over: MessageTree): MessageTree {

@@ -7,7 +7,7 @@ import {
 } from 'next-intl';
 import type { ReactNode } from 'react';
 import { defaultLocale, formattingLocale, type Locale } from './locales';
-import { flatMessages, keySource, ownMessages, type Messages } from './messages';
+import { flatMessages, keySource, ownTree, type Messages } from './messages';
 
 export type Namespace = NamespaceKeys<Messages, NestedKeyOf<Messages>>;
 export type KeyIn<NS extends Namespace> = MessageKeys<
@@ -27,7 +27,7 @@ function translator(messageLanguage: Locale, intlLocale: Locale, namespace: stri
   // conventions on Hmong, Tày, Dao and Nùng pages instead of falling back to en-US.
   return createTranslator({
     locale: formattingLocale(intlLocale),
-    messages: ownMessages[messageLanguage] as Messages,
+    messages: ownTree(messageLanguage) as Messages,
     namespace: namespace as Namespace,
   }) as unknown as LooseTranslator;
 }

@@ -53,6 +53,11 @@ export const paths = {
   staffContent: () => '/staff/content',
   /** One fact of one procedure: edit it, its history, restore. */
   staffFact: (procedureId: string, field: string) => `/staff/content/${procedureId}/${field}`,
+  /** The languages a translator may translate into (ADR 0031). */
+  staffTranslations: () => '/staff/translations',
+  /** One language's sections, or one section's strings beside the Vietnamese. */
+  staffTranslation: (language: string, section?: string) =>
+    `/staff/translations/${language}${section ? `?section=${encodeURIComponent(section)}` : ''}`,
   /** What awaits a reviewer, oldest first. */
   staffReview: () => '/staff/review',
   /** An attachment as the desk opens it (audited). */

@@ -1,4 +1,4 @@
-import type { Locale } from '@/i18n/locales';
+import { isLocale, type Locale } from '@/i18n/locales';
 import { isLifeEventId, isProcedureId } from '@/catalogue';
 import { SOURCE_PATTERN } from '@/catalogue/shortLinks';
 import { findQuestion } from '@/catalogue/forms/flow';
@@ -52,11 +52,14 @@ export function isKnownPath(segments: readonly string[]): boolean {
         'device',
         'content',
         'review',
+        'translations',
       ].includes(second ?? '');
     }
     // The afternoon's slips; one dossier at the desk, by its reference's shape (the page says if it exists).
     if (second === 'assist') return third === 'slips';
     if (second === 'desk') return parseCode(third) !== null;
+    // One language to translate into: any portal language but Vietnamese, the source.
+    if (second === 'translations') return isLocale(third) && third !== 'vi';
     return false;
   }
   if (first === 'life-events') return second !== undefined && isLifeEventId(second) && third === undefined;

@@ -62,6 +62,40 @@ const describe = (args: Shape['args']) =>
     .map(([name, kind]) => (kind === 'plain' ? `{${name}}` : `{${name}, ${kind}}`))
     .join(' ') || 'none';
 
+/** What is wrong with a translated message against its Vietnamese original, or null: the import's checks. */
+export type MessageProblem =
+  | { readonly kind: 'syntax'; readonly code: string }
+  | { readonly kind: 'no-other'; readonly argument: string }
+  | { readonly kind: 'placeholders'; readonly expected: string; readonly found: string };
+
+export function messageProblem(text: string, original: string): MessageProblem | null {
+  let translated: Shape;
+  try {
+    translated = shapeOf(text);
+  } catch (error) {
+    const code = (error as Error).message;
+    return code === 'MISSING_OTHER_CLAUSE' ? { kind: 'no-other', argument: '' } : { kind: 'syntax', code };
+  }
+  const expected = describe(shapeOf(original).args);
+  const found = describe(translated.args);
+  if (found !== expected) return { kind: 'placeholders', expected, found };
+  const [argument] = translated.pluralsWithoutOther;
+  return argument === undefined ? null : { kind: 'no-other', argument };
+}
+
+function problemText(problem: MessageProblem): string {
+  switch (problem.kind) {
+    case 'syntax':
+      return `the text is not a valid message (${problem.code}; check the braces)`;
+    case 'no-other':
+      return problem.argument
+        ? `{${problem.argument}, plural} needs an "other" form`
+        : 'a plural or select needs an "other" form';
+    case 'placeholders':
+      return `placeholders must be ${problem.expected} as in Vietnamese, found ${problem.found}`;
+  }
+}
+
 export function importCsv(
   csv: string,
   source: MessageTree,
@@ -92,26 +126,8 @@ export function importCsv(
     if (status !== 'draft' && status !== 'reviewed' && status !== '') {
       return problems.push(`${where}: status must be "draft" or "reviewed", not "${status}"`);
     }
-    let translated: Shape;
-    try {
-      translated = shapeOf(text);
-    } catch (error) {
-      const code = (error as Error).message;
-      return problems.push(
-        code === 'MISSING_OTHER_CLAUSE'
-          ? `${where}: a plural or select needs an "other" form`
-          : `${where}: the text is not a valid message (${code}; check the braces)`,
-      );
-    }
-    const expected = shapeOf(original);
-    if (describe(translated.args) !== describe(expected.args)) {
-      return problems.push(
-        `${where}: placeholders must be ${describe(expected.args)} as in Vietnamese, found ${describe(translated.args)}`,
-      );
-    }
-    if (translated.pluralsWithoutOther.length) {
-      return problems.push(`${where}: {${translated.pluralsWithoutOther[0]}, plural} needs an "other" form`);
-    }
+    const problem = messageProblem(text, original);
+    if (problem) return problems.push(`${where}: ${problemText(problem)}`);
     texts.set(key, text);
     keys[key] = { status: status === 'reviewed' ? 'reviewed' : 'draft', ...(note ? { note } : {}) };
   });

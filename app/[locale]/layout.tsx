@@ -5,6 +5,8 @@ import { province } from '@/catalogue/province';
 import { ErrorStringsProvider } from '@/components/ErrorStrings';
 import { isLocale, locales } from '@/i18n/locales';
 import { getT } from '@/i18n/translate';
+import { livePublished } from '@/lib/content/live';
+import { TRANSLATION_KIND } from '@/lib/content/translations';
 
 export function generateStaticParams() {
   return locales.map((locale) => ({ locale }));
@@ -31,6 +33,10 @@ export default async function LocaleLayout({ children, params }: LayoutProps<'/[
   const { locale } = await params;
   if (!isLocale(locale)) notFound();
   setRequestLocale(locale);
+  // Every page shows translated texts: this read tags each with the content's cache tag, so a published
+  // translation renders it again (the texts themselves are laid over the messages by lib/content/watch.ts).
+  // A database that cannot answer just now does not stop a page that has nothing else to ask it.
+  await livePublished(TRANSLATION_KIND).catch(() => []);
   // Only the error page's strings go to the browser; every other page is translated on the server.
   const errorT = getT(locale, 'errorPage');
   const errorStrings = {

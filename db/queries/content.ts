@@ -28,9 +28,14 @@ export interface NewRevision extends ContentKey {
   readonly source?: string | null;
   readonly checkedOn?: string | null;
   readonly publishAt?: Date | null;
+  /** Straight to the reviewers' queue, in the same transaction (a translation is sent as it is written). */
+  readonly submit?: boolean;
 }
 
-/** A new draft of the item (made on its first draft), numbered after the item's last revision. */
+/**
+ * A new draft of the item (made on its first draft), numbered after the item's last revision; sent for
+ * review with it when `submit` says so.
+ */
 export async function draftRevision(db: Database, draft: NewRevision): Promise<ContentRevision> {
   return db.transaction(async (tx) => {
     const locale = draft.locale ?? '';
@@ -62,6 +67,7 @@ export async function draftRevision(db: Database, draft: NewRevision): Promise<C
         source: draft.source ?? null,
         checkedOn: draft.checkedOn ?? null,
         publishAt: draft.publishAt ?? null,
+        ...(draft.submit && { state: 'in-review' as const, submittedAt: new Date() }),
       })
       .returning();
     await recordAudit(tx, {
@@ -69,6 +75,13 @@ export async function draftRevision(db: Database, draft: NewRevision): Promise<C
       actorId: draft.authorId,
       detail: { kind: draft.kind, key: draft.key, locale, revision: revision!.number },
     });
+    if (draft.submit) {
+      await recordAudit(tx, {
+        action: 'content-submitted',
+        actorId: draft.authorId,
+        detail: { revisionId: revision!.id, revision: revision!.number },
+      });
+    }
     return revision!;
   });
 }
@@ -239,6 +252,27 @@ export async function keysInReview(db: Database, kind: string): Promise<Set<stri
     .innerJoin(contentItems, eq(contentItems.id, contentRevisions.itemId))
     .where(and(eq(contentItems.kind, kind), eq(contentRevisions.state, 'in-review')));
   return new Set(rows.map((r) => r.key));
+}
+
+/** The latest revision in review of each item of `kind` in `locale`, by key: what a translator has sent. */
+export async function inReviewByKey(
+  db: Database,
+  kind: string,
+  locale: string,
+): Promise<Map<string, ContentRevision>> {
+  const rows = await db
+    .selectDistinctOn([contentRevisions.itemId], { key: contentItems.key, revision: contentRevisions })
+    .from(contentRevisions)
+    .innerJoin(contentItems, eq(contentItems.id, contentRevisions.itemId))
+    .where(
+      and(
+        eq(contentItems.kind, kind),
+        eq(contentItems.locale, locale),
+        eq(contentRevisions.state, 'in-review'),
+      ),
+    )
+    .orderBy(contentRevisions.itemId, desc(contentRevisions.number));
+  return new Map(rows.map((r) => [r.key, r.revision]));
 }
 
 /** One revision with its item, or null. */

@@ -4,14 +4,16 @@ import type { Database } from '@/db/client';
 import { CONTENT_CHANNEL, contentGeneration } from '@/db/queries/content';
 import { env } from '@/lib/env';
 import { log as rootLog } from '@/lib/log';
+import { loadTranslations } from './translations';
 
 /**
  * Every instance keeps its own pages in step with what is published (docs/adr/0030). It looks at the
  * content's generation (db/queries/content.ts) when PostgreSQL notifies a publication, every
  * CONTENT_POLL_SECONDS in case a notification was missed or a scheduled one came due, and once at start
  * (pages were built before the database was read); when it changed, it revalidates this instance's
- * cache, which lives in its memory only (next.config.ts: isrFlushToDisk). Next.js revalidates only inside a request, so the watcher asks its own server, on loopback,
- * with a secret that never leaves the process (app/api/internal/content/route.ts).
+ * cache, which lives in its memory only (next.config.ts: isrFlushToDisk), after laying the published
+ * translations over its messages. Next.js revalidates only inside a request, so the watcher asks its own
+ * server, on loopback, with a secret that never leaves the process (app/api/internal/content/route.ts).
  */
 
 const holder = globalThis as unknown as { motcuaRevalidationSecret?: string };
@@ -78,6 +80,8 @@ export function startContentWatch(db: Database, databaseUrl: string | undefined)
     try {
       const generation = await contentGeneration(db);
       const changed = generation !== seen;
+      // Published translations are laid over the messages in memory, before the pages render again.
+      if (changed) await loadTranslations(db);
       if (!changed || (await askOwnServer())) {
         if (changed) log.info({ generation }, 'Published content changed: pages revalidated');
         seen = generation;

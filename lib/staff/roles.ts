@@ -116,6 +116,15 @@ export function communesWhere(
   return communeIds.filter((commune) => allows(grants, permission, { commune }));
 }
 
+/** The languages among `languages` where one of `grants` gives `permission`: what a translator may translate. */
+export function languagesWhere<L extends Locale>(
+  grants: readonly Grant[],
+  permission: Permission,
+  languages: readonly L[],
+): L[] {
+  return languages.filter((language) => allows(grants, permission, { language }));
+}
+
 export function needsSecondFactor(grants: readonly Grant[]): boolean {
   return grants.some((grant) => secondFactorRoles.has(grant.role));
 }

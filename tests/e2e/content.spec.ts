@@ -17,6 +17,7 @@ const ADMIN_URL = process.env.PG_ADMIN_URL ?? 'postgres://postgres@127.0.0.1:543
 const PORTS = [Number(process.env.E2E_PORT ?? 3100) + 6, Number(process.env.E2E_PORT ?? 3100) + 7];
 const EDITOR = 'e2e.editor';
 const REVIEWER = 'e2e.reviewer';
+const TRANSLATOR = 'e2e.translator.tyz';
 /** The most a published change may take to show on every instance (the README's promise). */
 const STATED_MS = 60_000;
 
@@ -43,7 +44,7 @@ function portalEnv() {
   return {
     DATABASE_URL: `${ADMIN_URL.replace(/\/[^/]*$/, '')}/${database}`,
     STAFF_AUTH_SECRET: 'e2e-staff-auth-secret-not-secret-0123456789',
-    STAFF_SEED: `${EDITOR}:content-editor,${REVIEWER}:reviewer`,
+    STAFF_SEED: `${EDITOR}:content-editor,${REVIEWER}:reviewer,${TRANSLATOR}:translator:tyz`,
     STAFF_SEED_PASSWORD: E2E_STAFF.password,
     // Far longer than the stated minute: a change reaches the other instance by its notification.
     CONTENT_POLL_SECONDS: '600',
@@ -172,6 +173,108 @@ test('a fee changed with its source, reviewed, shows on both instances within a 
   }
 });
 
+/** The Tày interface figure (per cent, reviewed and draft) on one instance's languages page. */
+async function tayInterfaceOn(page: Page, portal: Portal): Promise<number> {
+  await page.goto(`${portal.baseURL}/vi/languages`);
+  const row = page.locator('tr', { has: page.locator('th[lang="tyz"]') });
+  const figure = await row.locator('td').first().locator('span').first().innerText();
+  return Number(figure.replace(',', '.').replace(/[^0-9.]/g, ''));
+}
+
+/** One string's row on a translator's page, and a way to send its translation. */
+function translationRow(page: Page, key: string) {
+  const row = page.locator(`li[data-key="${key}"]`);
+  return {
+    row,
+    text: row.locator('textarea'),
+    async send(text: string, status: 'draft' | 'reviewed' = 'reviewed') {
+      await row.locator('textarea').fill(text);
+      await row.locator(`input[name="status"][value="${status}"]`).check();
+      await row.locator('button[type="submit"]').click();
+    },
+  };
+}
+
+const TAY_TITLE = 'Pỉ noọng mì việc lăng?';
+
+test('a Tày translator writes three strings, a broken placeholder refused by its key; reviewed, they show on both instances and the coverage rises', async ({
+  browser,
+}) => {
+  test.setTimeout(240_000);
+  const [a, b] = portals as [Portal, Portal];
+  const visitor = await browser.newContext({ javaScriptEnabled: false });
+  const look = await visitor.newPage();
+  const before = await tayInterfaceOn(look, a);
+  const translator = await signedIn(browser, a, TRANSLATOR);
+  const reviewer = await signedIn(browser, b, REVIEWER);
+  try {
+    const page = translator.page;
+    await page.getByRole('link', { name: 'Bản dịch', exact: true }).click();
+    await page.getByRole('link', { name: 'Dịch sang Tày' }).click();
+    await page.getByRole('link', { name: 'home', exact: true }).click();
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Dịch sang Tày: home');
+
+    // A renamed placeholder is refused next to the field, naming the key; what was typed stays; nothing
+    // is stored.
+    const updated = translationRow(page, 'home.updated');
+    await updated.send('Tin mới vằn {ngày}.');
+    await expect(updated.text).toHaveAttribute('aria-invalid', 'true');
+    await expect(updated.text).toHaveValue('Tin mới vằn {ngày}.');
+    await expect(updated.row.locator('p[id$="-error"]')).toHaveText(
+      'home.updated: phải có đúng các chỗ giữ chỗ {date} như bản tiếng Việt; bản dịch có {ngày}',
+    );
+    await expect(page).toHaveTitle(/^\(1 lỗi\) Dịch sang Tày: home/);
+    await expect(updated.row).toContainText('Chưa dịch');
+
+    await updated.send('Tin mới vằn {date}.');
+    await expect(page.getByRole('status')).toHaveText('Đã gửi duyệt bản dịch của home.updated.');
+    await translationRow(page, 'home.title').send(TAY_TITLE);
+    await translationRow(page, 'home.intro').send('Lựa việc đang mì tẻo slướn.', 'draft');
+    await expect(translationRow(page, 'home.title').row).toContainText('Đang chờ duyệt');
+    expect(await tayInterfaceOn(look, a)).toBe(before);
+
+    // Hmong is not this translator's: neither its page nor a forged form gets in.
+    await page.goto('/vi/staff/translations/hmn');
+    await expect(page).toHaveURL(/\/staff\/forbidden$/);
+    await page.goto('/vi/staff/translations/tyz?section=home');
+    const forged = translationRow(page, 'home.searchHeading');
+    await forged.row.locator('input[name="language"]').evaluate((input) => {
+      (input as HTMLInputElement).value = 'hmn';
+    });
+    await forged.send('Chỉa thủ tục');
+    await expect(page).toHaveURL(/\/staff\/forbidden$/);
+
+    // The reviewer, on the other instance, approves the three.
+    await reviewer.page.goto('/vi/staff/review');
+    for (const key of ['home.updated', 'home.title', 'home.intro']) {
+      const change = reviewer.page.getByRole('listitem').filter({
+        has: reviewer.page.getByRole('heading', { name: `Bản dịch sang Tày: ${key}`, exact: true }),
+      });
+      await expect(change).toHaveCount(1);
+      await change.getByRole('button', { name: 'Duyệt và đăng' }).click();
+      await expect(reviewer.page.getByRole('status')).toContainText('Đã duyệt');
+    }
+    const approved = Date.now();
+    for (const portal of [b, a]) {
+      await expect
+        .poll(
+          async () => {
+            await look.goto(`${portal.baseURL}/tyz`);
+            return look.getByRole('heading', { level: 1 }).innerText();
+          },
+          { timeout: STATED_MS, intervals: [500] },
+        )
+        .toBe(TAY_TITLE);
+      // In Tày itself now, not the Vietnamese fallback.
+      await expect(look.locator('h1 [lang="vi"]')).toHaveCount(0);
+      expect(await tayInterfaceOn(look, portal)).toBeGreaterThan(before);
+    }
+    console.log(`Published translations shown on both instances ${Date.now() - approved} ms after approval`);
+  } finally {
+    await Promise.all([translator.context.close(), reviewer.context.close(), visitor.close()]);
+  }
+});
+
 test('the staff content pages have no axe violations in Vietnamese and English, errors included', async ({
   browser,
 }) => {
@@ -221,13 +324,56 @@ test('the staff content pages have no axe violations in Vietnamese and English, 
   }
 });
 
-test('a refused form too long to carry back still says what is wrong, next to the field', async ({ browser }) => {
+test('the translation pages have no axe violations in Vietnamese and English, errors included', async ({
+  browser,
+}) => {
+  test.setTimeout(180_000);
+  const [a] = portals as [Portal];
+  const translator = await signedIn(browser, a, TRANSLATOR);
+  const reviewer = await signedIn(browser, a, REVIEWER);
+  const auditor = await createAuditor(browser);
+  try {
+    // Something in review, for both pages to show it.
+    await translator.page.goto('/vi/staff/translations/tyz?section=home');
+    await translationRow(translator.page, 'home.searchHeading').send('Chỉa thủ tục', 'draft');
+    await expect(translator.page.getByRole('status')).toContainText('home.searchHeading');
+    for (const locale of ['vi', 'en']) {
+      for (const path of [
+        '/staff/translations',
+        '/staff/translations/tyz',
+        '/staff/translations/tyz?section=home',
+      ]) {
+        await translator.page.goto(`/${locale}${path}`);
+        await auditor.audit(await pageSource(translator.page));
+      }
+      // An error state: broken braces.
+      const row = translationRow(translator.page, 'home.updated');
+      await translator.page.goto(`/${locale}/staff/translations/tyz?section=home`);
+      await row.send('Tin mới vằn {date');
+      await expect(row.text).toHaveAttribute('aria-invalid', 'true');
+      await auditor.audit(await pageSource(translator.page));
+
+      await reviewer.page.goto(`/${locale}/staff/review`);
+      await expect(reviewer.page.getByRole('heading', { name: /home\.searchHeading/ })).toBeVisible();
+      await auditor.audit(await pageSource(reviewer.page));
+    }
+  } finally {
+    await auditor.close();
+    await Promise.all([translator.context.close(), reviewer.context.close()]);
+  }
+});
+
+test('a refused form too long to carry back still says what is wrong, next to the field', async ({
+  browser,
+}) => {
   const [a] = portals as [Portal];
   const editor = await signedIn(browser, a, EDITOR);
   try {
     await editor.page.goto('/vi/staff/content/register-birth/legalBasis');
     // Twelve lines of 1,200 characters: too long for each line, and for a redirect's query.
-    await editor.page.locator('#legalBasis').fill(Array.from({ length: 12 }, () => 'Đ'.repeat(1200)).join('\n'));
+    await editor.page
+      .locator('#legalBasis')
+      .fill(Array.from({ length: 12 }, () => 'Đ'.repeat(1200)).join('\n'));
     await editor.page.locator('#note').fill('Căn cứ mới');
     await editor.page.locator('button[value="review"]').click();
     await expect(editor.page.locator('#legalBasis-error')).toContainText('tối đa 300 ký tự');
@@ -252,15 +398,28 @@ test('an instance started after a publication shows it; nobody else can revalida
       .innerText();
   };
   try {
-    // The change the previous test left in review: 3 working days for a death registration.
+    // The changes the axe tests left in review: 3 working days for a death registration, and a Tày
+    // translation of the home page's search heading.
     await reviewer.page.goto('/vi/staff/review');
-    await reviewer.page.getByRole('button', { name: 'Duyệt và đăng' }).click();
-    await expect(reviewer.page.getByRole('status')).toContainText('Đã duyệt');
+    const approve = reviewer.page.getByRole('button', { name: 'Duyệt và đăng' });
+    await expect(approve).toHaveCount(2);
+    for (const left of [1, 0]) {
+      await approve.first().click();
+      await expect(reviewer.page.getByRole('status')).toContainText('Đã duyệt');
+      await expect(approve).toHaveCount(left);
+    }
+    const tayHeading = async (portal: Portal) => {
+      await look.goto(`${portal.baseURL}/tyz`);
+      return look.getByRole('heading', { name: 'Chỉa thủ tục', exact: true }).count();
+    };
     await expect.poll(() => timeOn(b), { timeout: STATED_MS }).toContain('3 working days');
-    // Started again, B has only the build's page in its memory: its first look at the database revalidates.
+    await expect.poll(() => tayHeading(b), { timeout: STATED_MS }).toBe(1);
+    // Started again, B has only the build's page and messages in its memory: its first look at the database
+    // lays the published translations over them and revalidates.
     await b.stop();
     portals[1] = await startPortal(PORTS[1]!, portalEnv());
     await expect.poll(() => timeOn(portals[1]!), { timeout: 15_000 }).toContain('3 working days');
+    expect(await tayHeading(portals[1]!)).toBe(1);
     // The revalidation route answers this instance's own watcher only.
     const forged = await request.post(`${a.baseURL}/api/internal/content`, {
       headers: { 'x-motcua-revalidate': 'a'.repeat(64) },

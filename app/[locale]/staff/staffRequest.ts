@@ -1,5 +1,7 @@
 import { headers } from 'next/headers';
-import type { Locale } from '@/i18n/locales';
+import { redirect } from 'next/navigation';
+import { isLocale, type Locale } from '@/i18n/locales';
+import { formText } from '@/lib/formData';
 import { getT } from '@/i18n/translate';
 import { staffAuth } from '@/lib/staff/auth';
 import type { Attempt } from '@/lib/staff/signIn';
@@ -18,4 +20,11 @@ export const staffRobots = { index: false, follow: false } as const;
 /** A staff page's title, after "Error:" when the page shows one (as every form of the portal says it). */
 export function staffTitle(locale: Locale, title: string, hasError: boolean): string {
   return hasError ? `${getT(locale, 'apply.errors').text('titlePrefix', { count: 1 })} ${title}` : title;
+}
+
+/** The page's locale a staff form posts back, or home for a form that has none. */
+export function localeOf(form: FormData): Locale {
+  const locale = formText(form, 'locale');
+  if (!isLocale(locale)) redirect('/');
+  return locale;
 }

@@ -4,14 +4,14 @@ import { listCommunes } from '@/db/queries/communes';
 import { awaitingReviewCount } from '@/db/queries/content';
 import { findDevice } from '@/db/queries/devices';
 import { PageShell } from '@/components/layout/PageShell';
-import { localeInfo, isLocale } from '@/i18n/locales';
+import { localeInfo, isLocale, locales } from '@/i18n/locales';
 import { localeFrom } from '@/i18n/params';
 import { getT } from '@/i18n/translate';
 import { communeIds } from '@/lib/application/communes';
 import { database } from '@/db/prepare';
 import { filingCommunes } from '@/lib/assist';
 import { localePath, paths } from '@/lib/paths';
-import { allows, communesWhere } from '@/lib/staff/roles';
+import { allows, communesWhere, languagesWhere } from '@/lib/staff/roles';
 import { signedInStaff } from '@/lib/staff/session';
 import { staffRobots } from '../staffRequest';
 import { signOutEverywhere, signOutStaff } from './actions';
@@ -89,6 +89,13 @@ export default async function StaffAccountPage({ params, searchParams }: Props) 
         <p className="mt-6">
           <a href={localePath(locale, paths.staffContent())} className="font-bold">
             {t('content')}
+          </a>
+        </p>
+      )}
+      {languagesWhere(staff.grants, 'content:translate', locales).length > 0 && (
+        <p className="mt-6">
+          <a href={localePath(locale, paths.staffTranslations())} className="font-bold">
+            {t('translations')}
           </a>
         </p>
       )}

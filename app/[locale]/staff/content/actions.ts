@@ -11,7 +11,7 @@ import {
   submitForReview,
 } from '@/db/queries/content';
 import { database } from '@/db/prepare';
-import { isLocale, type Locale } from '@/i18n/locales';
+import type { Locale } from '@/i18n/locales';
 import {
   FACT_KIND,
   factKey,
@@ -22,9 +22,11 @@ import {
   type FactForm,
 } from '@/lib/content/facts';
 import { CONTENT_TAG } from '@/lib/content/live';
+import { loadTranslations, TRANSLATION_KIND } from '@/lib/content/translations';
 import { formText } from '@/lib/formData';
 import { localePath, paths } from '@/lib/paths';
 import { requireStaff, signedInStaff } from '@/lib/staff/session';
+import { localeOf } from '../staffRequest';
 
 /**
  * The province's editors and reviewers (issue 15, docs/adr/0030): an editor drafts a procedure fact and
@@ -32,12 +34,6 @@ import { requireStaff, signedInStaff } from '@/lib/staff/session';
  * action is authorised here, on the server, and audited in db/queries/content.ts, which also refuses an
  * approval by the change's own author whatever reaches it.
  */
-
-function localeOf(form: FormData): Locale {
-  const locale = formText(form, 'locale');
-  if (!isLocale(locale)) redirect('/');
-  return locale;
-}
 
 /** The procedure and field the form names, or back to the list. */
 function factOf(form: FormData, locale: Locale): { procedureId: string; field: FactField } {
@@ -164,18 +160,29 @@ export async function restoreCatalogueAction(form: FormData) {
   backToFact(locale, procedureId, field, `restored=0&saved=${restored.number}`);
 }
 
-export async function decideFactAction(form: FormData) {
+/** A revision the review page lists (a fact's or a translation's), or back to the queue. */
+async function reviewable(form: FormData, locale: Locale) {
+  const revisionId = formText(form, 'revisionId');
+  const found = /^[0-9a-f-]{36}$/.test(revisionId) ? await findRevision(await database(), revisionId) : null;
+  if (!found || (found.item.kind !== FACT_KIND && found.item.kind !== TRANSLATION_KIND)) {
+    redirect(localePath(locale, paths.staffReview()));
+  }
+  return found;
+}
+
+export async function decideAction(form: FormData) {
   const locale = localeOf(form);
   await signedInStaff(locale);
   const staff = await requireStaff(locale, 'content:review');
-  const { revision } = await factRevision(form, locale);
+  const { revision, item } = await reviewable(form, locale);
   const approve = formText(form, 'intent') === 'approve';
   const note = formText(form, 'decisionNote').trim().replace(/\s+/g, ' ');
   const review = localePath(locale, paths.staffReview());
   if (!approve && (!note || note.length > 300)) {
     redirect(`${review}?error=decision-note&revision=${revision.id}`);
   }
-  const outcome = await decideRevision(await database(), {
+  const db = await database();
+  const outcome = await decideRevision(db, {
     revisionId: revision.id,
     reviewerId: staff.user.id,
     approve,
@@ -183,6 +190,9 @@ export async function decideFactAction(form: FormData) {
   });
   if (!outcome.ok) redirect(`${review}?refused=${outcome.refused}`);
   // This instance at once (read-your-own-writes); the others when their watcher hears of it.
-  if (approve) updateTag(CONTENT_TAG);
+  if (approve) {
+    if (item.kind === TRANSLATION_KIND) await loadTranslations(db);
+    updateTag(CONTENT_TAG);
+  }
   redirect(`${review}?${approve ? 'published' : 'rejected'}=${revision.id}`);
 }

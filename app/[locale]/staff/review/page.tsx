@@ -11,12 +11,63 @@ import { formatDate, formatDateTime } from '@/i18n/format';
 import { localeFrom } from '@/i18n/params';
 import { getT, type KeyIn } from '@/i18n/translate';
 import { FACT_KIND, isFactField, withPublishedFacts } from '@/lib/content/facts';
+import {
+  isTranslatedLanguage,
+  isTranslationValue,
+  sourceText,
+  toTranslations,
+  TRANSLATION_KIND,
+  type TranslationValue,
+} from '@/lib/content/translations';
+import type { ContentItem } from '@/db/schema';
+import { fileTranslation } from '@/i18n/messages';
+import { localeInfo, type Locale } from '@/i18n/locales';
 import { localePath, paths } from '@/lib/paths';
 import { requireStaff } from '@/lib/staff/session';
 import { staffRobots, staffTitle } from '../staffRequest';
-import { decideFactAction } from '../content/actions';
+import { decideAction } from '../content/actions';
 
 type Props = PageProps<'/[locale]/staff/review'>;
+
+/** What a revision in the queue changes: a procedure's fact, or a string in one language. */
+function changeOf(item: ContentItem, value: unknown) {
+  if (item.kind === FACT_KIND) {
+    const [procedureId = '', field = ''] = item.key.split(':');
+    const procedure = findProcedure(procedureId);
+    if (!procedure || !isFactField(field)) return null;
+    return { kind: 'fact' as const, procedureId, field, procedure };
+  }
+  if (
+    item.kind === TRANSLATION_KIND &&
+    isTranslatedLanguage(item.locale) &&
+    isTranslationValue(item.key, value)
+  ) {
+    return { kind: 'translation' as const, language: item.locale, key: item.key, value };
+  }
+  return null;
+}
+
+/** A translation as the review shows it: the text in its language, and whether it is a draft. */
+function TranslationShown({
+  locale,
+  language,
+  value,
+}: {
+  locale: Locale;
+  language: Locale;
+  value: TranslationValue | undefined;
+}) {
+  const words = getT(locale, 'staff.translations');
+  if (!value) return <p>{words('state.none')}</p>;
+  return (
+    <>
+      <p lang={language} className="whitespace-pre-line">
+        {value.text}
+      </p>
+      <p className="text-sm">{words(value.status)}</p>
+    </>
+  );
+}
 
 const refusals = ['not-found', 'own-change', 'not-in-review'] as const;
 
@@ -36,7 +87,14 @@ export default async function ReviewPage({ params, searchParams }: Props) {
   const locale = await localeFrom(params);
   const staff = await requireStaff(locale, 'content:review');
   const db = await database();
-  const [queue, published] = await Promise.all([awaitingReview(db), publishedContent(db, FACT_KIND)]);
+  const [queue, published, publishedTexts] = await Promise.all([
+    awaitingReview(db),
+    publishedContent(db, FACT_KIND),
+    publishedContent(db, TRANSLATION_KIND),
+  ]);
+  const translations = new Map<string, TranslationValue>(
+    toTranslations(publishedTexts).map((p) => [`${p.locale}:${p.key}`, { text: p.text, status: p.status }]),
+  );
   const names = await staffNames(
     db,
     queue.map((entry) => entry.revision.authorId),
@@ -64,6 +122,7 @@ export default async function ReviewPage({ params, searchParams }: Props) {
       messageKeys={[
         'staff.review',
         'staff.content',
+        'staff.translations',
         'procedure',
         'catalogue.procedures',
         'catalogue.documents',
@@ -86,10 +145,12 @@ export default async function ReviewPage({ params, searchParams }: Props) {
       <p className="mt-2 max-w-prose">{t('intro', { count: queue.length })}</p>
       <ol className="mt-6 space-y-8">
         {queue.map(({ revision, item }) => {
-          const [procedureId = '', field = ''] = item.key.split(':');
-          const procedure = findProcedure(procedureId);
-          if (item.kind !== FACT_KIND || !procedure || !isFactField(field)) return null;
-          const live = withPublishedFacts(procedure, published)[field];
+          const change = changeOf(item, revision.value);
+          if (!change) return null;
+          const liveFact =
+            change.kind === 'fact'
+              ? withPublishedFacts(change.procedure, published)[change.field]
+              : undefined;
           const headingId = `change-${revision.id}`;
           const mine = revision.authorId === staff.user.id;
           const noteId = `note-${revision.id}`;
@@ -102,7 +163,21 @@ export default async function ReviewPage({ params, searchParams }: Props) {
               data-revision-id={revision.id}
             >
               <h2 id={headingId} className="text-xl">
-                {texts(`${procedureId}.title` as KeyIn<'catalogue.procedures'>)}: {facts(`fields.${field}`)}
+                {change.kind === 'fact' ? (
+                  <>
+                    {texts(`${change.procedureId}.title` as KeyIn<'catalogue.procedures'>)}:{' '}
+                    {facts(`fields.${change.field}`)}
+                  </>
+                ) : (
+                  t.rich('translationOf', {
+                    language: (
+                      <span key="language" lang={change.language}>
+                        {localeInfo[change.language].autonym}
+                      </span>
+                    ),
+                    key: change.key,
+                  })
+                )}
               </h2>
               <p className="mt-1">
                 {t('sentBy', {
@@ -113,31 +188,58 @@ export default async function ReviewPage({ params, searchParams }: Props) {
               <p>
                 {facts('noteShown')} <span className="italic">{revision.note}</span>
               </p>
+              {change.kind === 'translation' && (
+                <p className="mt-2">
+                  <span className="font-bold">{t('sourceText')}:</span>{' '}
+                  <span lang="vi">{sourceText(change.key)}</span>
+                </p>
+              )}
               <div className="mt-3 grid gap-3 sm:grid-cols-2">
                 <div>
                   <h3 className="font-bold">{t('now')}</h3>
-                  {live ? <FactValue field={field} value={live.value} locale={locale} /> : facts('none')}
+                  {change.kind === 'fact' ? (
+                    liveFact ? (
+                      <FactValue field={change.field} value={liveFact.value} locale={locale} />
+                    ) : (
+                      facts('none')
+                    )
+                  ) : (
+                    <TranslationShown
+                      locale={locale}
+                      language={change.language}
+                      value={
+                        translations.get(`${change.language}:${change.key}`) ??
+                        fileTranslation(change.language, change.key)
+                      }
+                    />
+                  )}
                 </div>
                 <div>
                   <h3 className="font-bold">{t('proposed')}</h3>
-                  <FactValue field={field} value={revision.value} locale={locale} />
+                  {change.kind === 'fact' ? (
+                    <FactValue field={change.field} value={revision.value} locale={locale} />
+                  ) : (
+                    <TranslationShown locale={locale} language={change.language} value={change.value} />
+                  )}
                 </div>
               </div>
-              <p className="mt-2">
-                {revision.source && revision.checkedOn
-                  ? facts('sourceShown', {
-                      source: revision.source,
-                      date: formatDate(new Date(`${revision.checkedOn}T00:00:00Z`), locale),
-                    })
-                  : t('noSource')}
-              </p>
+              {change.kind === 'fact' && (
+                <p className="mt-2">
+                  {revision.source && revision.checkedOn
+                    ? facts('sourceShown', {
+                        source: revision.source,
+                        date: formatDate(new Date(`${revision.checkedOn}T00:00:00Z`), locale),
+                      })
+                    : t('noSource')}
+                </p>
+              )}
               {revision.publishAt && (
                 <p className="mt-1">{t('scheduled', { date: formatDateTime(revision.publishAt, locale) })}</p>
               )}
               {mine ? (
                 <p className="mt-3 font-bold">{t('ownChange')}</p>
               ) : (
-                <ActionForm locale={locale} action={decideFactAction} className="mt-3">
+                <ActionForm locale={locale} action={decideAction} className="mt-3">
                   <input type="hidden" name="locale" value={locale} />
                   <input type="hidden" name="revisionId" value={revision.id} />
                   <div className={error ? 'border-l-4 border-red-700 pl-3' : ''}>
