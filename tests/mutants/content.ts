@@ -3,6 +3,7 @@ import { afterBuild, type Mutant } from './types';
 // The province's content under review (docs/adr/0030): each rule loosened, and the test that must notice.
 const unit = ['tests/unit/content.test.ts'];
 const facts = ['tests/unit/facts.test.ts'];
+const translations = ['tests/unit/translations.test.ts'];
 const spec = afterBuild('test tests/e2e/content.spec.ts --project=no-js');
 
 export default [
@@ -127,6 +128,54 @@ export default [
     file: 'app/[locale]/staff/content/actions.ts',
     find: 'typed.length > MAX_TYPED ? query : `${query}&typed=${typed}`',
     replace: '`${query}&typed=${typed}`',
+    command: spec,
+  },
+  {
+    id: 'translation-unchecked',
+    description: 'A translator’s text is stored without the import’s checks (placeholders, braces, plural)',
+    file: 'lib/content/translations.ts',
+    find: '  const problem = messageProblem(text, original);\n  if (problem) return { ok: false, error: problem };\n',
+    replace: '',
+    tests: translations,
+  },
+  {
+    id: 'translation-stored-unchecked',
+    description: 'A stored translation that would break its message is laid over the files',
+    file: 'lib/content/translations.ts',
+    find: "    (v.status === 'draft' || v.status === 'reviewed') &&\n    messageProblem(v.text, original) === null\n",
+    replace: "    (v.status === 'draft' || v.status === 'reviewed')\n",
+    tests: translations,
+  },
+  {
+    id: 'translation-overwrites-vietnamese',
+    description: 'A published “translation” into Vietnamese replaces the source text',
+    file: 'i18n/messages.ts',
+    find: 'if (t.locale === defaultLocale || !source.has(t.key)) continue;',
+    replace: 'if (!source.has(t.key)) continue;',
+    tests: translations,
+  },
+  {
+    id: 'translation-any-language',
+    description: 'A translator sends a translation into a language not theirs',
+    file: 'app/[locale]/staff/translations/actions.ts',
+    find: "requireStaff(locale, 'content:translate', { language })",
+    replace: "requireStaff(locale, 'content:translate', { language: 'tyz' })",
+    command: spec,
+  },
+  {
+    id: 'translation-not-loaded',
+    description: 'An instance revalidates its pages without laying the published translations over its messages',
+    file: 'lib/content/watch.ts',
+    find: '      if (changed) await loadTranslations(db);\n',
+    replace: '',
+    command: spec,
+  },
+  {
+    id: 'translation-pages-untagged',
+    description: 'Pages are not tagged with the content’s cache tag, so a translation never renders them again',
+    file: 'app/[locale]/layout.tsx',
+    find: '  await livePublished(TRANSLATION_KIND).catch(() => []);\n',
+    replace: '',
     command: spec,
   },
 ] satisfies Mutant[];
