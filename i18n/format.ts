@@ -16,6 +16,12 @@ export function formatDate(date: Date, locale: Locale): string {
   }).format(date);
 }
 
+/** A calendar day stored as `YYYY-MM-DD` (a fact's check date), written as formatDate writes dates. */
+export function formatDay(day: string, locale: Locale): string {
+  // Midnight UTC is 07:00 in the province: the same day.
+  return formatDate(new Date(`${day}T00:00:00Z`), locale);
+}
+
 /**
  * Date and time, for status changes: the same date as formatDate, then the 24-hour time, "2 tháng 12, 2026,
  * 13:08". Composed from formatDate rather than asked of Intl in one go, which wrote "13:08 02/12/2026"

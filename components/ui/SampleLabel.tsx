@@ -1,5 +1,5 @@
 import type { Fact } from '@/catalogue/types';
-import { formatDate } from '@/i18n/format';
+import { formatDay } from '@/i18n/format';
 import type { Locale } from '@/i18n/locales';
 import { getT } from '@/i18n/translate';
 
@@ -17,7 +17,7 @@ export function SampleLabel({ fact, locale }: { fact: Fact<unknown>; locale: Loc
         data-fact="verified"
       >
         <span className="font-bold">
-          {t('checkedOn', { date: formatDate(new Date(`${fact.checkedOn}T00:00:00Z`), locale) })}
+          {t('checkedOn', { date: formatDay(fact.checkedOn, locale) })}
         </span>
         <span className="leaflet-a5:hidden">
           {' · '}

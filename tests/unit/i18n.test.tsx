@@ -1,6 +1,6 @@
 import { isValidElement, type ReactElement } from 'react';
 import { describe, expect, it } from 'vitest';
-import { formatDate, formatNumber, formatVnd } from '@/i18n/format';
+import { formatDate, formatDay, formatNumber, formatVnd } from '@/i18n/format';
 import { formattingLocale, locales } from '@/i18n/locales';
 import { keySource } from '@/i18n/messages';
 import { getT, translationGaps } from '@/i18n/translate';
@@ -90,6 +90,9 @@ describe('formatting locale', () => {
     }
     expect(formatDate(date, 'vi')).toBe('1 tháng 6, 2025');
     expect(formatDate(date, 'en')).toBe('June 1, 2025');
+    // A stored day is that day in the province, at either end of it.
+    expect(formatDay('2026-11-30', 'vi')).toBe('30 tháng 11, 2026');
+    expect(formatDay('2026-01-01', 'en')).toBe('January 1, 2026');
   });
 
   it('formats numbers and fees with Vietnamese separators', () => {

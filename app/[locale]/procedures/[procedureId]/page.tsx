@@ -12,7 +12,7 @@ import { PageShell } from '@/components/layout/PageShell';
 import { GuideMedia } from '@/components/media/GuideMedia';
 import { ListenFirst } from '@/components/media/ListenFirst';
 import { SampleLabel } from '@/components/ui/SampleLabel';
-import { formatDate } from '@/i18n/format';
+import { formatDay } from '@/i18n/format';
 import { locales } from '@/i18n/locales';
 import { localeFrom } from '@/i18n/params';
 import { getT, type KeyIn } from '@/i18n/translate';
@@ -222,7 +222,7 @@ export default async function ProcedurePage({ params }: Props) {
 
       {checked && (
         <p className="mt-8 border-l-4 border-green-800 pl-3 text-sm" data-facts-checked={checked}>
-          {t('factsChecked', { date: formatDate(new Date(`${checked}T00:00:00Z`), locale) })}
+          {t('factsChecked', { date: formatDay(checked, locale) })}
         </p>
       )}
       {anySample && <p className="mt-8 border-l-4 border-sample pl-3 text-sm">{t('sampleExplain')}</p>}

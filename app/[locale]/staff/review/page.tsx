@@ -7,7 +7,7 @@ import { FactValue } from '@/components/staff/FactValue';
 import { awaitingReview, publishedContent } from '@/db/queries/content';
 import { staffNames } from '@/db/queries/staff';
 import { database } from '@/db/prepare';
-import { formatDate, formatDateTime } from '@/i18n/format';
+import { formatDateTime, formatDay } from '@/i18n/format';
 import { localeFrom } from '@/i18n/params';
 import { getT, type KeyIn } from '@/i18n/translate';
 import { FACT_KIND, isFactField, withPublishedFacts } from '@/lib/content/facts';
@@ -228,7 +228,7 @@ export default async function ReviewPage({ params, searchParams }: Props) {
                   {revision.source && revision.checkedOn
                     ? facts('sourceShown', {
                         source: revision.source,
-                        date: formatDate(new Date(`${revision.checkedOn}T00:00:00Z`), locale),
+                        date: formatDay(revision.checkedOn, locale),
                       })
                     : t('noSource')}
                 </p>

@@ -12,7 +12,7 @@ import type { ContentRevision } from '@/db/schema';
 import { contentHistory, publishedContent } from '@/db/queries/content';
 import { staffNames } from '@/db/queries/staff';
 import { database } from '@/db/prepare';
-import { formatDate, formatDateTime } from '@/i18n/format';
+import { formatDateTime, formatDay } from '@/i18n/format';
 import type { Locale } from '@/i18n/locales';
 import { localeFrom } from '@/i18n/params';
 import { getT, type KeyIn } from '@/i18n/translate';
@@ -334,7 +334,7 @@ function Version({
         <p className="mt-1">
           {t('sourceShown', {
             source: revision.source,
-            date: formatDate(new Date(`${revision.checkedOn}T00:00:00Z`), locale),
+            date: formatDay(revision.checkedOn, locale),
           })}
         </p>
       )}
