@@ -288,6 +288,31 @@ export const qrScans = pgTable(
   (t) => [primaryKey({ columns: [t.code, t.source, t.day] })],
 );
 
+/**
+ * A leaflet print run (issue 15): one guide in one language printed for an office or an event ("Chợ phiên
+ * Đồng Văn"), its QR code carrying the run's source so that its scans are counted apart. `code` is the
+ * guide's short code in that language (catalogue/shortLinks.ts), kept so that scans join without code.
+ */
+export const leafletRuns = pgTable(
+  'leaflet_runs',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    guideKind: text('guide_kind', { enum: ['procedure', 'life-event'] }).notNull(),
+    guideId: text('guide_id').notNull(),
+    locale: text('locale').notNull(),
+    code: text('code').notNull(),
+    source: text('source').notNull(),
+    place: text('place', { enum: ['office', 'event'] }).notNull(),
+    label: text('label').notNull(),
+    copies: integer('copies'),
+    createdBy: text('created_by').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('leaflet_runs_code_source_idx').on(t.code, t.source)],
+);
+
+export type LeafletRun = typeof leafletRuns.$inferSelect;
+
 /** Screens in one-stop offices and what they play; seeded from catalogue/screens.ts, then the province's. */
 export const screens = pgTable('screens', {
   id: text('id').primaryKey(),

@@ -53,6 +53,7 @@ export function isKnownPath(segments: readonly string[]): boolean {
         'content',
         'review',
         'translations',
+        'leaflets',
       ].includes(second ?? '');
     }
     // The afternoon's slips; one dossier at the desk, by its reference's shape (the page says if it exists).

@@ -39,6 +39,7 @@ export const auditActions = [
   'content-submitted',
   'content-published',
   'content-rejected',
+  'leaflet-run-created',
 ] as const;
 export type AuditAction = (typeof auditActions)[number];
 

@@ -363,6 +363,64 @@ test('the translation pages have no axe violations in Vietnamese and English, er
   }
 });
 
+test('an editor records a print run for a market day; its leaflet carries the run’s source and its scans are counted', async ({
+  browser,
+  request,
+}) => {
+  test.slow();
+  const [a] = portals as [Portal];
+  const editor = await signedIn(browser, a, EDITOR);
+  const auditor = await createAuditor(browser);
+  try {
+    const page = editor.page;
+    await page.getByRole('link', { name: 'Đợt in tờ rơi', exact: true }).click();
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Đợt in tờ rơi');
+    await page.getByLabel('Hướng dẫn', { exact: true }).selectOption('procedure:register-birth');
+    await page.getByLabel('Ngôn ngữ', { exact: true }).selectOption('hmn');
+    await page.getByLabel(/Một sự kiện/).check();
+    await page.getByLabel('Số bản in (không bắt buộc)').fill('500');
+    // No name: refused next to its field, the choices kept.
+    await page.getByRole('button', { name: 'Ghi đợt in' }).click();
+    await expect(page.locator('#label-error')).toContainText('Nhập tên cơ quan hoặc sự kiện');
+    await expect(page.getByLabel('Ngôn ngữ', { exact: true })).toHaveValue('hmn');
+    await expect(page.getByLabel(/Một sự kiện/)).toBeChecked();
+    await auditor.audit(await pageSource(page));
+
+    await page.getByLabel('Tên cơ quan hoặc sự kiện').fill('Chợ phiên Đồng Văn');
+    await page.getByRole('button', { name: 'Ghi đợt in' }).click();
+    await expect(page.getByRole('status')).toContainText('Đã ghi đợt in “Chợ phiên Đồng Văn”');
+    const row = page.locator('tr[data-run="cho-phien-dong-van"]');
+    await expect(row.locator('[data-scans]')).toHaveText('0');
+    await expect(row).toContainText('500');
+    await auditor.audit(await pageSource(page));
+
+    // Its leaflet, in Hmong, prints the run's short link; two scans are counted for the run.
+    await row.getByRole('link', { name: 'Mở tờ rơi để in: Chợ phiên Đồng Văn' }).click();
+    await expect(page).toHaveURL(/\/hmn\/procedures\/register-birth\/leaflet\/cho-phien-dong-van$/);
+    await expect(page.locator('article figure figcaption')).toContainText('/q/ksh/cho-phien-dong-van');
+    for (let scan = 0; scan < 2; scan++) {
+      expect((await request.get(`${a.baseURL}/q/ksh/cho-phien-dong-van`, { maxRedirects: 0 })).status()).toBe(
+        302,
+      );
+    }
+    await page.goto('/vi/staff/leaflets');
+    await expect(row.locator('[data-scans]')).toHaveText('2');
+
+    // The same leaflet and source again: refused, the other run untouched.
+    await page.getByLabel('Ngôn ngữ', { exact: true }).selectOption('hmn');
+    await page.getByLabel('Tên cơ quan hoặc sự kiện').fill('Chợ phiên Đồng Văn');
+    await page.getByRole('button', { name: 'Ghi đợt in' }).click();
+    await expect(page.locator('#source-error')).toContainText('đã có một đợt in với mã nguồn đó');
+    await expect(page.locator('tr[data-run]')).toHaveCount(1);
+
+    await page.goto('/en/staff/leaflets');
+    await auditor.audit(await pageSource(page));
+  } finally {
+    await auditor.close();
+    await editor.context.close();
+  }
+});
+
 test('a refused form too long to carry back still says what is wrong, next to the field', async ({
   browser,
 }) => {
@@ -470,6 +528,33 @@ test('a reviewer cannot write a change, nor an editor decide one, whatever they 
     expect(new URL(approval.url()).pathname).toBe('/vi/staff/forbidden');
     await editor.page.goto(factPath);
     await expect(editor.page.locator('[data-revision="1"]')).toHaveAttribute('data-state', 'in-review');
+
+    // Nor does a reviewer record a leaflet print run: neither the page nor its form, posted.
+    await reviewer.page.goto('/vi/staff/leaflets');
+    await expect(reviewer.page).toHaveURL(/\/staff\/forbidden$/);
+    await editor.page.goto('/vi/staff/leaflets');
+    const runs = await editor.page.locator('tr[data-run]').count();
+    const runForm = Object.fromEntries(
+      await editor.page
+        .locator('form:has(select[name="guide"]) input[type="hidden"]')
+        .evaluateAll((inputs) =>
+          inputs.map((i) => [(i as HTMLInputElement).name, (i as HTMLInputElement).value]),
+        ),
+    );
+    const printed = await reviewer.context.request.post('/vi/staff/leaflets', {
+      multipart: {
+        ...runForm,
+        guide: 'procedure:register-death',
+        language: 'vi',
+        place: 'office',
+        label: 'Không phải việc của tôi',
+        source: '',
+        copies: '',
+      },
+    });
+    expect(new URL(printed.url()).pathname).toBe('/vi/staff/forbidden');
+    await editor.page.goto('/vi/staff/leaflets');
+    await expect(editor.page.locator('tr[data-run]')).toHaveCount(runs);
   } finally {
     await Promise.all([editor.context.close(), reviewer.context.close()]);
   }

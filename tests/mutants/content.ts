@@ -178,4 +178,20 @@ export default [
     replace: '',
     command: spec,
   },
+  {
+    id: 'leaflet-run-by-anyone',
+    description: 'Any signed-in staff member records a leaflet print run',
+    file: 'app/[locale]/staff/leaflets/actions.ts',
+    find: "  await signedInStaff(locale);\n  const staff = await requireStaff(locale, 'content:edit');",
+    replace: '  const staff = await signedInStaff(locale);',
+    command: spec,
+  },
+  {
+    id: 'leaflet-run-twice',
+    description: 'A second run of the same leaflet and source is recorded, so their scans cannot be told apart',
+    file: 'db/migrations/0010_leaflet_runs.sql',
+    find: 'CREATE UNIQUE INDEX "leaflet_runs_code_source_idx"',
+    replace: 'CREATE INDEX "leaflet_runs_code_source_idx"',
+    tests: ['tests/unit/leafletRuns.test.ts'],
+  },
 ] satisfies Mutant[];

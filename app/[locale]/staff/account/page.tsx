@@ -92,6 +92,13 @@ export default async function StaffAccountPage({ params, searchParams }: Props) 
           </a>
         </p>
       )}
+      {allows(staff.grants, 'content:edit') && (
+        <p className="mt-6">
+          <a href={localePath(locale, paths.staffLeaflets())} className="font-bold">
+            {t('leaflets')}
+          </a>
+        </p>
+      )}
       {languagesWhere(staff.grants, 'content:translate', locales).length > 0 && (
         <p className="mt-6">
           <a href={localePath(locale, paths.staffTranslations())} className="font-bold">

@@ -35,7 +35,11 @@ export async function saveTranslationAction(form: FormData) {
   if (sourceText(key) === undefined) redirect(localePath(locale, paths.staffTranslation(language)));
   const back: (query: string) => never = (query) =>
     redirect(`${localePath(locale, paths.staffTranslation(language, sectionOf(key)))}&${query}`);
-  const typed = { text: formText(form, 'text'), status: formText(form, 'status'), note: formText(form, 'note') };
+  const typed = {
+    text: formText(form, 'text'),
+    status: formText(form, 'status'),
+    note: formText(form, 'note'),
+  };
   const parsed = parseTranslationForm(key, typed);
   const named = `key=${encodeURIComponent(key)}`;
   if (!parsed.ok) {

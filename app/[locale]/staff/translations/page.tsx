@@ -23,7 +23,12 @@ export default async function TranslationsPage({ params }: Props) {
   const languages = languagesWhere(staff.grants, 'content:translate', locales.filter(isTranslatedLanguage));
   const t = getT(locale, 'staff.translations');
   return (
-    <PageShell locale={locale} path={paths.staffTranslations()} crumbs={[]} messageKeys={['staff.translations']}>
+    <PageShell
+      locale={locale}
+      path={paths.staffTranslations()}
+      crumbs={[]}
+      messageKeys={['staff.translations']}
+    >
       <h1 className="text-3xl">{t('title')}</h1>
       <p className="mt-2 max-w-prose">{t('intro')}</p>
       {languages.length === 0 ? (

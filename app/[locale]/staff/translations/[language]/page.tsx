@@ -103,7 +103,8 @@ async function liveTexts(language: Locale) {
       .filter((p) => p.locale === language)
       .map((p) => [p.key, { text: p.text, status: p.status }]),
   );
-  const current = (key: string): TranslationValue | undefined => live.get(key) ?? fileTranslation(language, key);
+  const current = (key: string): TranslationValue | undefined =>
+    live.get(key) ?? fileTranslation(language, key);
   return { current, inReview };
 }
 
@@ -133,14 +134,20 @@ export default async function TranslationPage({ params, searchParams }: Props) {
   const keys = section ? sections.get(section)! : [];
   const refusedIndex = refused ? keys.indexOf(refused.key) : -1;
   const fieldOf = (error: TranslationError, index: number) =>
-    error.kind === 'status' ? `status-${index}-draft` : error.kind === 'note' ? `note-${index}` : `text-${index}`;
+    error.kind === 'status'
+      ? `status-${index}-draft`
+      : error.kind === 'note'
+        ? `note-${index}`
+        : `text-${index}`;
   return (
     <PageShell
       locale={locale}
       path={paths.staffTranslation(language, section ?? undefined)}
       crumbs={[
         { href: localePath(locale, paths.staffTranslations()), label: t('title') },
-        ...(section ? [{ href: localePath(locale, paths.staffTranslation(language)), label: t('back') }] : []),
+        ...(section
+          ? [{ href: localePath(locale, paths.staffTranslation(language)), label: t('back') }]
+          : []),
       ]}
       messageKeys={['staff.translations', 'apply.errors']}
     >
@@ -148,7 +155,10 @@ export default async function TranslationPage({ params, searchParams }: Props) {
         <ErrorSummary
           title={getT(locale, 'apply.errors')('summaryTitle')}
           errors={[
-            { field: fieldOf(refused.error, refusedIndex), message: errorMessage(t, refused.key, refused.error) },
+            {
+              field: fieldOf(refused.error, refusedIndex),
+              message: errorMessage(t, refused.key, refused.error),
+            },
           ]}
         />
       )}
@@ -158,7 +168,9 @@ export default async function TranslationPage({ params, searchParams }: Props) {
         </p>
       )}
       <h1 className="text-3xl">
-        {section ? t.rich('sectionTitle', { language: name, section }) : t.rich('languageTitle', { language: name })}
+        {section
+          ? t.rich('sectionTitle', { language: name, section })
+          : t.rich('languageTitle', { language: name })}
       </h1>
       {!section && (
         <h2 id="sections" className="mt-6 text-2xl">
@@ -207,7 +219,12 @@ export default async function TranslationPage({ params, searchParams }: Props) {
               .filter(Boolean)
               .join(' ');
             return (
-              <li key={key} data-key={key} aria-labelledby={`key-${index}`} className="border-2 border-slate-300 p-4">
+              <li
+                key={key}
+                data-key={key}
+                aria-labelledby={`key-${index}`}
+                className="border-2 border-slate-300 p-4"
+              >
                 <h2 id={`key-${index}`} className="font-mono text-lg break-all">
                   {key}
                 </h2>
@@ -249,7 +266,9 @@ export default async function TranslationPage({ params, searchParams }: Props) {
                   </div>
                   <fieldset
                     className={`mt-3 ${error && mine?.error.kind === 'status' ? 'border-l-4 border-red-700 pl-3' : ''}`}
-                    aria-describedby={error && mine?.error.kind === 'status' ? `status-${index}-error` : undefined}
+                    aria-describedby={
+                      error && mine?.error.kind === 'status' ? `status-${index}-error` : undefined
+                    }
                   >
                     <legend className="font-bold">{t('status')}</legend>
                     {error && mine?.error.kind === 'status' && (
@@ -269,18 +288,24 @@ export default async function TranslationPage({ params, searchParams }: Props) {
                       </div>
                     ))}
                   </fieldset>
-                  <div className={`mt-3 ${error && mine?.error.kind === 'note' ? 'border-l-4 border-red-700 pl-3' : ''}`}>
+                  <div
+                    className={`mt-3 ${error && mine?.error.kind === 'note' ? 'border-l-4 border-red-700 pl-3' : ''}`}
+                  >
                     <label htmlFor={`note-${index}`} className="block font-bold">
                       {t('note')}
                     </label>
-                    {error && mine?.error.kind === 'note' && <FieldError id={`note-${index}-error`}>{error}</FieldError>}
+                    {error && mine?.error.kind === 'note' && (
+                      <FieldError id={`note-${index}-error`}>{error}</FieldError>
+                    )}
                     <input
                       id={`note-${index}`}
                       name="note"
                       maxLength={TRANSLATION_LIMITS.maxNote}
                       defaultValue={mine?.typed?.note ?? ''}
                       autoComplete="off"
-                      aria-describedby={error && mine?.error.kind === 'note' ? `note-${index}-error` : undefined}
+                      aria-describedby={
+                        error && mine?.error.kind === 'note' ? `note-${index}-error` : undefined
+                      }
                       aria-invalid={error && mine?.error.kind === 'note' ? true : undefined}
                       className="mt-1 min-h-12 w-full rounded border-2 border-slate-900 px-3"
                     />
