@@ -110,6 +110,8 @@ export default defineConfig({
         PUBLIC_ORIGIN: baseURL,
         PROVINCE_BASE_URL: simulatorURL,
         STATUS_POLL_SECONDS: '2',
+        // Screens say they are alive every 2 s, so that tests/e2e/screen.spec.ts sees it without waiting.
+        SCREEN_CHECK_SECONDS: '2',
         STAFF_AUTH_SECRET: 'e2e-staff-auth-secret-not-secret-0123456789',
         STAFF_SEED: staffSeed,
         STAFF_SEED_PASSWORD: E2E_STAFF.password,

@@ -324,6 +324,9 @@ export const screens = pgTable('screens', {
   /** [{ recording, captions }]: recording ids from catalogue/media/recordings.json, a captions language. */
   items: jsonb('items').$type<{ recording: string; captions: string }[]>().notNull(),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  /** When the screen last said it was alive, and what it was playing then (`<recording>:<language>`). */
+  lastSeenAt: timestamp('last_seen_at', { withTimezone: true }),
+  lastPlaying: text('last_playing'),
 });
 
 export type Draft = typeof drafts.$inferSelect;

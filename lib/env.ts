@@ -21,16 +21,21 @@ const schema = z.object({
    */
   TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
   /**
-   * The address people reach the portal at, e.g. `https://dichvucong.tuyenquang.gov.vn`: every QR code and
-   * redirect is built from it, never from a request's Host or X-Forwarded-Host (docs/adr/0016). Required in
-   * production, `next build` included (leaflets are prerendered with it); development uses localhost.
-   */
-  /**
    * How often each instance looks whether what is published changed, besides the notification it gets
    * with PostgreSQL (lib/content/watch.ts): the longest a page stays stale when a notification is missed,
    * and how soon a scheduled publication shows.
    */
   CONTENT_POLL_SECONDS: z.coerce.number().int().min(1).max(600).default(30),
+  /**
+   * How often an office screen tells the portal it is alive and what it plays, and asks whether its
+   * playlist changed (components/screens/ScreenPlayer.tsx): a changed playlist plays within this time.
+   */
+  SCREEN_CHECK_SECONDS: z.coerce.number().int().min(1).max(900).default(300),
+  /**
+   * The address people reach the portal at, e.g. `https://dichvucong.tuyenquang.gov.vn`: every QR code and
+   * redirect is built from it, never from a request's Host or X-Forwarded-Host (docs/adr/0016). Required in
+   * production, `next build` included (leaflets are prerendered with it); development uses localhost.
+   */
   PUBLIC_ORIGIN: z
     .url({ protocol: /^https?$/ })
     .transform((origin) => new URL(origin).origin)

@@ -58,6 +58,8 @@ export const paths = {
   /** One language's sections, or one section's strings beside the Vietnamese. */
   staffTranslation: (language: string, section?: string) =>
     `/staff/translations/${language}${section ? `?section=${encodeURIComponent(section)}` : ''}`,
+  /** Office screens: when each was last seen and what it plays. */
+  staffScreens: () => '/staff/screens',
   /** Leaflet print runs and their scans. */
   staffLeaflets: () => '/staff/leaflets',
   /** What awaits a reviewer, oldest first. */

@@ -54,6 +54,7 @@ export function isKnownPath(segments: readonly string[]): boolean {
         'review',
         'translations',
         'leaflets',
+        'screens',
       ].includes(second ?? '');
     }
     // The afternoon's slips; one dossier at the desk, by its reference's shape (the page says if it exists).

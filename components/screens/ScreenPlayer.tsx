@@ -4,6 +4,8 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 
 export interface ScreenItem {
   readonly key: string;
+  /** `<recording id>:<captions language>`, as the screen reports what it plays. */
+  readonly playing: string;
   readonly title: string;
   readonly titleLang: string;
   readonly video: string;
@@ -19,7 +21,7 @@ export interface ScreenItem {
 const CACHE = 'motcua-screen-v1';
 /** After every item has failed in a row (offline, nothing cached yet), wait before trying again. */
 const RETRY_AFTER_MS = 10_000;
-/** Reload now and then while online, to pick up a changed playlist. */
+/** Reload now and then while online, to pick up a new build (a changed playlist is heard of sooner). */
 const RELOAD_AFTER_MS = 60 * 60 * 1000;
 
 /**
@@ -32,10 +34,18 @@ export function ScreenPlayer({
   items,
   scope,
   labels,
+  seenUrl,
+  version,
+  checkSeconds,
 }: {
   items: readonly ScreenItem[];
   scope: string;
   labels: { scan: string; nowPlaying: string; empty: string; waiting: string };
+  /** Where the screen says it is alive and what it plays (app/api/screens/[screenId]/seen). */
+  seenUrl: string;
+  /** The version of the playlist this page plays: another one answered means the playlist changed. */
+  version: string;
+  checkSeconds: number;
 }) {
   const [index, setIndex] = useState(0);
   const [sources, setSources] = useState<{ video: string; captions: string | null } | null>(null);
@@ -84,12 +94,48 @@ export function ScreenPlayer({
           // Offline or a missing file: tried again on the next load.
         }
       }
+      // What this playlist and this build no longer need goes: a screen's storage is not a museum of
+      // every deploy's scripts and every video it ever played.
+      const kept = new Set([...assets, ...files].map((url) => new URL(url, window.location.href).pathname));
+      for (const request of await cache.keys()) {
+        const path = new URL(request.url).pathname;
+        const prunable = path.startsWith('/media/') || path.startsWith('/_next/static/');
+        if (prunable && !kept.has(path)) await cache.delete(request);
+      }
     })();
     const reload = setInterval(() => {
       if (navigator.onLine) window.location.reload();
     }, RELOAD_AFTER_MS);
     return () => clearInterval(reload);
   }, [items, scope]);
+
+  // Alive, and what it plays: every checkSeconds; a playlist changed meanwhile is loaded when online.
+  const playing = item?.playing ?? null;
+  const playingRef = useRef(playing);
+  useEffect(() => {
+    playingRef.current = playing;
+  }, [playing]);
+  useEffect(() => {
+    const check = async () => {
+      try {
+        const response = await fetch(seenUrl, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ playing: playingRef.current }),
+        });
+        if (!response.ok) return;
+        const answer = (await response.json()) as { version?: unknown };
+        if (typeof answer.version === 'string' && answer.version !== version && navigator.onLine) {
+          window.location.reload();
+        }
+      } catch {
+        // Offline: the screen plays from its cache and says so when the network is back.
+      }
+    };
+    void check();
+    const timer = setInterval(() => void check(), checkSeconds * 1000);
+    return () => clearInterval(timer);
+  }, [seenUrl, version, checkSeconds]);
 
   // Load the current item from the cache (or the network, caching it), as blob: URLs.
   useEffect(() => {

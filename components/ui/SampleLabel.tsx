@@ -16,9 +16,7 @@ export function SampleLabel({ fact, locale }: { fact: Fact<unknown>; locale: Loc
         className="ml-2 rounded border border-green-800 px-1.5 text-xs text-green-900 [overflow-wrap:anywhere] box-decoration-clone"
         data-fact="verified"
       >
-        <span className="font-bold">
-          {t('checkedOn', { date: formatDay(fact.checkedOn, locale) })}
-        </span>
+        <span className="font-bold">{t('checkedOn', { date: formatDay(fact.checkedOn, locale) })}</span>
         <span className="leaflet-a5:hidden">
           {' · '}
           {t('source')} <span lang="vi">{fact.source}</span>

@@ -1,6 +1,8 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
-import { WCAG_TAGS } from '../support/axe';
+import { baseURL } from '../../playwright.config';
+import { createAuditor, pageSource, WCAG_TAGS } from '../support/axe';
+import { signInAsAdmin } from '../support/staff';
 
 // Office screens need JavaScript (they play video unattended); a person never fills in anything there.
 test.skip(({ javaScriptEnabled }) => !javaScriptEnabled, 'The screen player is a script');
@@ -120,4 +122,96 @@ test('a screen keeps playing with the network cut, reloads from its cache, and c
   await expect(nowPlaying(page, 3)).toBeVisible();
   await expectPlayingWithCaptions(page);
   await context.close();
+});
+
+test('a screen says it is alive and what it plays; the staff list shows it', async ({ browser }) => {
+  const context = await browser.newContext({
+    viewport: { width: 1280, height: 720 },
+    serviceWorkers: 'block',
+  });
+  const screen = await context.newPage();
+  await screen.goto('/vi/screens/tan-quang-1');
+  await expect(nowPlaying(screen, 1)).toBeVisible();
+  const staffContext = await browser.newContext({ baseURL, javaScriptEnabled: false });
+  const staff = await staffContext.newPage();
+  const auditor = await createAuditor(browser);
+  try {
+    await signInAsAdmin(staff);
+    await staff.getByRole('link', { name: 'Màn hình ở bộ phận một cửa' }).click();
+    const row = staff.locator('tr[data-screen="tan-quang-1"]');
+    await expect
+      .poll(
+        async () => {
+          await staff.reload();
+          return row.locator('[data-playing]').getAttribute('data-playing');
+        },
+        { timeout: 15_000 },
+      )
+      .toBe('register-birth-video-vi:vi');
+    await expect(row).toContainText('Đăng ký khai sinh');
+    const seen = Date.parse((await row.locator('[data-last-seen]').getAttribute('data-last-seen'))!);
+    expect(Date.now() - seen).toBeLessThan(60_000);
+    await auditor.audit(await pageSource(staff));
+    await staff.goto('/en/staff/screens');
+    await auditor.audit(await pageSource(staff));
+  } finally {
+    await auditor.close();
+    await Promise.all([context.close(), staffContext.close()]);
+  }
+});
+
+test('a screen whose playlist changed loads it again, and keeps only the files its playlist needs', async ({
+  browser,
+}) => {
+  const context = await browser.newContext({
+    viewport: { width: 1280, height: 720 },
+    serviceWorkers: 'block',
+  });
+  const page = await context.newPage();
+  await page.goto('/vi/screens/nam-dan-1');
+  await expect(nowPlaying(page, 1)).toBeVisible();
+  // Files an earlier playlist or build left in the cache.
+  await page.evaluate(async () => {
+    const cache = await caches.open('motcua-screen-v1');
+    await cache.put('/media/samples/an-old-video.mp4', new Response('old'));
+    await cache.put('/_next/static/chunks/an-old-build.js', new Response('old'));
+  });
+  // The portal answers with another playlist's version (as after a change in the database): the screen
+  // loads its page again, and what its playlist does not need is pruned.
+  let answered = false;
+  await context.route('**/api/screens/nam-dan-1/seen', async (route) => {
+    if (answered) return route.continue();
+    answered = true;
+    await route.fulfill({ json: { version: 'another-playlist' } });
+  });
+  await page.waitForEvent('load', { timeout: 15_000 });
+  await expect(nowPlaying(page, 1)).toBeVisible();
+  await expect
+    .poll(() =>
+      page.evaluate(async () => {
+        const cache = await caches.open('motcua-screen-v1');
+        return {
+          old: Boolean(
+            (await cache.match('/media/samples/an-old-video.mp4')) ??
+            (await cache.match('/_next/static/chunks/an-old-build.js')),
+          ),
+          needed: Boolean(await cache.match('/media/samples/register-birth-video-vi.mp4')),
+        };
+      }),
+    )
+    .toEqual({ old: false, needed: true });
+  await context.close();
+});
+
+test('what a screen says is checked: a bad body is a 400, an unknown screen a 404', async ({ request }) => {
+  const seen = (screen: string, data: unknown) => request.post(`/api/screens/${screen}/seen`, { data });
+  expect((await seen('tan-quang-1', { playing: 'register-birth-video-vi:vi' })).status()).toBe(200);
+  expect(await (await seen('tan-quang-1', { playing: null })).json()).toMatchObject({
+    version: expect.stringMatching(/^[0-9a-f]{16}$/),
+  });
+  for (const bad of [{}, { playing: 'nope:vi' }, { playing: 'register-birth-video-vi:fr' }, 'x']) {
+    expect((await seen('tan-quang-1', bad)).status(), JSON.stringify(bad)).toBe(400);
+  }
+  expect((await seen('no-such-screen', { playing: null })).status()).toBe(404);
+  expect((await seen('tan-quang-1', { playing: 'x'.repeat(2000) })).status()).toBe(413);
 });

@@ -5,6 +5,7 @@ const unit = ['tests/unit/content.test.ts'];
 const facts = ['tests/unit/facts.test.ts'];
 const translations = ['tests/unit/translations.test.ts'];
 const spec = afterBuild('test tests/e2e/content.spec.ts --project=no-js');
+const screenSpec = afterBuild('test tests/e2e/screen.spec.ts --project=js');
 
 export default [
   {
@@ -164,7 +165,8 @@ export default [
   },
   {
     id: 'translation-not-loaded',
-    description: 'An instance revalidates its pages without laying the published translations over its messages',
+    description:
+      'An instance revalidates its pages without laying the published translations over its messages',
     file: 'lib/content/watch.ts',
     find: '      if (changed) await loadTranslations(db);\n',
     replace: '',
@@ -172,7 +174,8 @@ export default [
   },
   {
     id: 'translation-pages-untagged',
-    description: 'Pages are not tagged with the content’s cache tag, so a translation never renders them again',
+    description:
+      'Pages are not tagged with the content’s cache tag, so a translation never renders them again',
     file: 'app/[locale]/layout.tsx',
     find: '  await livePublished(TRANSLATION_KIND).catch(() => []);\n',
     replace: '',
@@ -188,10 +191,35 @@ export default [
   },
   {
     id: 'leaflet-run-twice',
-    description: 'A second run of the same leaflet and source is recorded, so their scans cannot be told apart',
+    description:
+      'A second run of the same leaflet and source is recorded, so their scans cannot be told apart',
     file: 'db/migrations/0010_leaflet_runs.sql',
     find: 'CREATE UNIQUE INDEX "leaflet_runs_code_source_idx"',
     replace: 'CREATE INDEX "leaflet_runs_code_source_idx"',
     tests: ['tests/unit/leafletRuns.test.ts'],
+  },
+  {
+    id: 'screen-never-reloads',
+    description: 'A running screen never loads a changed playlist',
+    file: 'components/screens/ScreenPlayer.tsx',
+    find: '          window.location.reload();\n        }\n      } catch {',
+    replace: '        }\n      } catch {',
+    command: screenSpec,
+  },
+  {
+    id: 'screen-cache-unpruned',
+    description: 'A screen keeps every file any playlist or build ever needed',
+    file: 'components/screens/ScreenPlayer.tsx',
+    find: '        if (prunable && !kept.has(path)) await cache.delete(request);\n',
+    replace: '',
+    command: screenSpec,
+  },
+  {
+    id: 'screen-seen-unchecked',
+    description: 'Whatever a screen says it plays is stored',
+    file: 'app/api/screens/[screenId]/seen/route.ts',
+    find: '  const playing = given === null ? null : parsePlaying(given);',
+    replace: "  const playing = given === null ? null : { recording: String(given), language: 'vi' };",
+    command: screenSpec,
   },
 ] satisfies Mutant[];

@@ -10,7 +10,9 @@ import { isLocale, localeInfo, type Locale } from '@/i18n/locales';
 import { localeFrom } from '@/i18n/params';
 import { getT } from '@/i18n/translate';
 import { localePath } from '@/lib/paths';
+import { env } from '@/lib/env';
 import { publicOrigin, qrSvg } from '@/lib/qr';
+import { playlistVersion } from '@/lib/screens';
 
 type Props = PageProps<'/[locale]/screens/[screenId]'>;
 
@@ -55,6 +57,7 @@ export default async function ScreenPage({ params }: Props) {
     const link = `${origin}${shortPath(recording.guide, language, `screen-${screen.id}`)}`;
     items.push({
       key: `${index}-${recording.id}-${language}`,
+      playing: `${recording.id}:${language}`,
       title: texts.text(titleKey),
       titleLang: titleIsOwn ? language : 'vi',
       video: recording.file,
@@ -73,6 +76,9 @@ export default async function ScreenPage({ params }: Props) {
     <ScreenPlayer
       items={items}
       scope={localePath(locale, '/screens/')}
+      seenUrl={`/api/screens/${encodeURIComponent(screen.id)}/seen`}
+      version={playlistVersion(screen.items)}
+      checkSeconds={env().SCREEN_CHECK_SECONDS}
       labels={{
         scan: t.text('scan'),
         nowPlaying: t.text('nowPlaying', { current: '{current}', total: '{total}' }),

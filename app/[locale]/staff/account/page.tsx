@@ -92,6 +92,13 @@ export default async function StaffAccountPage({ params, searchParams }: Props) 
           </a>
         </p>
       )}
+      {(allows(staff.grants, 'ops:view') || allows(staff.grants, 'content:edit')) && (
+        <p className="mt-6">
+          <a href={localePath(locale, paths.staffScreens())} className="font-bold">
+            {t('screens')}
+          </a>
+        </p>
+      )}
       {allows(staff.grants, 'content:edit') && (
         <p className="mt-6">
           <a href={localePath(locale, paths.staffLeaflets())} className="font-bold">
