@@ -137,9 +137,11 @@ export type KeySource = 'own' | 'draft' | 'fallback';
 
 export function keySource(locale: Locale, key: string): KeySource {
   if (!flatMessages(locale).has(key)) return 'fallback';
-  if (locale === defaultLocale || locale === 'en') return 'own';
-  const status =
-    holder.motcuaTranslations?.status.get(`${locale}:${key}`) ?? statusFiles[locale]?.keys[key]?.status;
+  if (locale === defaultLocale) return 'own';
+  // A published translation's own mark counts in every language, English too; the English file is the
+  // team's and reviewed.
+  const published = holder.motcuaTranslations?.status.get(`${locale}:${key}`);
+  const status = published ?? (locale === 'en' ? 'reviewed' : statusFiles[locale]?.keys[key]?.status);
   return status === 'reviewed' ? 'own' : 'draft';
 }
 

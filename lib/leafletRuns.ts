@@ -79,12 +79,16 @@ export function parseRunForm(form: {
   const label = form.label.trim().replace(/\s+/g, ' ');
   if (!label || label.length > RUN_LIMITS.maxLabel) return { ok: false, error: 'label' };
   const source = form.source.trim().toLowerCase() || sourceFromLabel(label);
-  if (!SOURCE_PATTERN.test(source)) return { ok: false, error: 'source' };
-  const copiesText = form.copies.trim().replace(/[.\s]/g, '');
-  const copies = copiesText === '' ? null : Number(copiesText);
-  if (copies !== null && !(Number.isInteger(copies) && copies >= 1 && copies <= RUN_LIMITS.maxCopies)) {
+  // `screen-<id>` is an office screen's own source (its QR codes): a run's scans never mix with a screen's.
+  if (!SOURCE_PATTERN.test(source) || source.startsWith('screen-')) return { ok: false, error: 'source' };
+  // Whole copies, grouped by thousands as people write them: 1500, 1.500 or 1,500 (never a decimal).
+  const copiesText = form.copies.trim();
+  if (copiesText !== '' && !/^(\d+|\d{1,3}([.,\s]\d{3})+)$/.test(copiesText)) {
     return { ok: false, error: 'copies' };
   }
+  const copies = copiesText === '' ? null : Number(copiesText.replace(/\D/g, ''));
+  if (copies !== null && !(copies >= 1 && copies <= RUN_LIMITS.maxCopies))
+    return { ok: false, error: 'copies' };
   return {
     ok: true,
     run: {

@@ -32,7 +32,8 @@ export class TranslationImportError extends Error {
 }
 
 interface Shape {
-  readonly args: Map<string, 'plain' | 'plural' | 'select' | 'other'>;
+  /** Arguments by name, and tags (`<b>`) as next-intl reads them, which must match the Vietnamese too. */
+  readonly args: Map<string, 'plain' | 'plural' | 'select' | 'other' | 'tag'>;
   readonly pluralsWithoutOther: string[];
 }
 
@@ -46,12 +47,15 @@ function shapeOf(message: string): Shape {
         args.set(el.value, el.type === TYPE.plural ? 'plural' : 'select');
         if (!('other' in el.options)) pluralsWithoutOther.push(el.value);
         for (const option of Object.values(el.options)) walk(option.value);
-      } else if (el.type === TYPE.tag) walk(el.children);
-      else if (el.type === TYPE.number || el.type === TYPE.date || el.type === TYPE.time)
+      } else if (el.type === TYPE.tag) {
+        args.set(`<${el.value}>`, 'tag');
+        walk(el.children);
+      } else if (el.type === TYPE.number || el.type === TYPE.date || el.type === TYPE.time)
         args.set(el.value, 'other');
     }
   };
-  walk(parseIcu(message, { ignoreTag: true }));
+  // Tags parsed as next-intl parses them: `<b>` in a text is markup it renders, or fails on.
+  walk(parseIcu(message));
   return { args, pluralsWithoutOther };
 }
 
@@ -59,7 +63,7 @@ function shapeOf(message: string): Shape {
 const describe = (args: Shape['args']) =>
   [...args]
     .sort(([a], [b]) => a.localeCompare(b))
-    .map(([name, kind]) => (kind === 'plain' ? `{${name}}` : `{${name}, ${kind}}`))
+    .map(([name, kind]) => (kind === 'tag' ? name : kind === 'plain' ? `{${name}}` : `{${name}, ${kind}}`))
     .join(' ') || 'none';
 
 /** What is wrong with a translated message against its Vietnamese original, or null: the import's checks. */
@@ -67,6 +71,11 @@ export type MessageProblem =
   | { readonly kind: 'syntax'; readonly code: string }
   | { readonly kind: 'no-other'; readonly argument: string }
   | { readonly kind: 'placeholders'; readonly expected: string; readonly found: string };
+
+/** A message's placeholders as a translator must keep them, e.g. `{count, plural} {name}`, or 'none'. */
+export function placeholdersOf(message: string): string {
+  return describe(shapeOf(message).args);
+}
 
 export function messageProblem(text: string, original: string): MessageProblem | null {
   let translated: Shape;

@@ -84,7 +84,11 @@ export function ScreenPlayer({
       .getEntriesByType('resource')
       .map((entry) => entry.name)
       .filter((url) => new URL(url).pathname.startsWith('/_next/static/'));
-    const files = items.flatMap((i) => [i.video, ...(i.captions ? [i.captions.src] : [])]);
+    const files = items.flatMap((i) => [
+      i.video,
+      ...(i.captions ? [i.captions.src] : []),
+      ...(i.poster ? [i.poster] : []),
+    ]);
     void (async () => {
       const cache = await caches.open(CACHE);
       for (const url of [window.location.pathname, ...assets, ...files]) {
@@ -116,7 +120,9 @@ export function ScreenPlayer({
     playingRef.current = playing;
   }, [playing]);
   useEffect(() => {
-    const check = async () => {
+    // The report at load never reloads: a page the service worker served from its cache (a slow network)
+    // would otherwise reload at once, again and again; the next check, checkSeconds later, does.
+    const check = async (mayReload: boolean) => {
       try {
         const response = await fetch(seenUrl, {
           method: 'POST',
@@ -125,15 +131,20 @@ export function ScreenPlayer({
         });
         if (!response.ok) return;
         const answer = (await response.json()) as { version?: unknown };
-        if (typeof answer.version === 'string' && answer.version !== version && navigator.onLine) {
+        if (
+          mayReload &&
+          typeof answer.version === 'string' &&
+          answer.version !== version &&
+          navigator.onLine
+        ) {
           window.location.reload();
         }
       } catch {
         // Offline: the screen plays from its cache and says so when the network is back.
       }
     };
-    void check();
-    const timer = setInterval(() => void check(), checkSeconds * 1000);
+    void check(false);
+    const timer = setInterval(() => void check(true), checkSeconds * 1000);
     return () => clearInterval(timer);
   }, [seenUrl, version, checkSeconds]);
 

@@ -1,4 +1,4 @@
-import { and, desc, eq, isNotNull, lte, max, sql } from 'drizzle-orm';
+import { and, desc, eq, isNotNull, lt, lte, max, sql } from 'drizzle-orm';
 import type { Database } from '../client';
 import { contentItems, contentRevisions, type ContentRevision } from '../schema';
 import { recordAudit } from './audit';
@@ -76,6 +76,7 @@ export async function draftRevision(db: Database, draft: NewRevision): Promise<C
       detail: { kind: draft.kind, key: draft.key, locale, revision: revision!.number },
     });
     if (draft.submit) {
+      await supersedeEarlier(tx, item!.id, revision!.number, revision!.submittedAt ?? new Date());
       await recordAudit(tx, {
         action: 'content-submitted',
         actorId: draft.authorId,
@@ -84,6 +85,40 @@ export async function draftRevision(db: Database, draft: NewRevision): Promise<C
     }
     return revision!;
   });
+}
+
+/** The reviewer's note on a revision set aside because a newer one of its item went to review. */
+export const SUPERSEDED_NOTE = 'superseded';
+
+/**
+ * Sets aside what waits in review of `itemId` before revision `number`: once a newer change of an item is
+ * sent, approving the older one would publish it over the newer (the latest approved wins). Audited as
+ * rejected, by nobody, with the newer revision's number.
+ */
+async function supersedeEarlier(
+  tx: Pick<Database, 'update' | 'insert'>,
+  itemId: string,
+  number: number,
+  now: Date,
+): Promise<void> {
+  const setAside = await tx
+    .update(contentRevisions)
+    .set({ state: 'rejected', decidedAt: now, decisionNote: `${SUPERSEDED_NOTE}:${number}` })
+    .where(
+      and(
+        eq(contentRevisions.itemId, itemId),
+        eq(contentRevisions.state, 'in-review'),
+        lt(contentRevisions.number, number),
+      ),
+    )
+    .returning({ id: contentRevisions.id, number: contentRevisions.number });
+  for (const old of setAside) {
+    await recordAudit(tx, {
+      action: 'content-rejected',
+      actorId: null,
+      detail: { revisionId: old.id, revision: old.number, supersededBy: number },
+    });
+  }
 }
 
 export type ReviewOutcome =
@@ -110,6 +145,7 @@ export async function submitForReview(
       .where(and(eq(contentRevisions.id, revisionId), eq(contentRevisions.state, 'draft')))
       .returning();
     if (!moved) return { ok: false, refused: 'not-a-draft' };
+    await supersedeEarlier(tx, moved.itemId, moved.number, now);
     await recordAudit(tx, {
       action: 'content-submitted',
       actorId: authorId,

@@ -7,6 +7,7 @@ import {
   type TranslationStatus,
 } from '@/i18n/messages';
 import { defaultLocale, isLocale, type Locale } from '@/i18n/locales';
+import { hasControlCharacters } from '@/catalogue/forms/text';
 import { messageProblem, type MessageProblem } from '@/lib/translationCsv';
 
 /**
@@ -69,6 +70,7 @@ export function translationSections(): ReadonlyMap<string, readonly string[]> {
 export type TranslationError =
   | { readonly kind: 'empty' }
   | { readonly kind: 'too-long' }
+  | { readonly kind: 'control' }
   | { readonly kind: 'status' }
   | { readonly kind: 'note' }
   | MessageProblem;
@@ -88,9 +90,13 @@ export function parseTranslationForm(
   const text = form.text.replace(/\r\n?/g, '\n').trim();
   if (!text) return { ok: false, error: { kind: 'empty' } };
   if (text.length > TRANSLATION_LIMITS.maxText) return { ok: false, error: { kind: 'too-long' } };
+  // Line breaks are text; any other control character (NUL, a direction override) never is.
+  if (hasControlCharacters(text, true)) return { ok: false, error: { kind: 'control' } };
   if (form.status !== 'draft' && form.status !== 'reviewed') return { ok: false, error: { kind: 'status' } };
   const note = form.note.trim().replace(/\s+/g, ' ');
-  if (note.length > TRANSLATION_LIMITS.maxNote) return { ok: false, error: { kind: 'note' } };
+  if (note.length > TRANSLATION_LIMITS.maxNote || hasControlCharacters(note)) {
+    return { ok: false, error: { kind: 'note' } };
+  }
   const problem = messageProblem(text, original);
   if (problem) return { ok: false, error: problem };
   return { ok: true, value: { text, status: form.status }, note };
@@ -107,6 +113,7 @@ export function isTranslationValue(key: string, value: unknown): value is Transl
     typeof v.text === 'string' &&
     v.text.trim() !== '' &&
     v.text.length <= TRANSLATION_LIMITS.maxText &&
+    !hasControlCharacters(v.text, true) &&
     (v.status === 'draft' || v.status === 'reviewed') &&
     messageProblem(v.text, original) === null
   );

@@ -178,13 +178,13 @@ test('a screen whose playlist changed loads it again, and keeps only the files i
   });
   // The portal answers with another playlist's version (as after a change in the database): the screen
   // loads its page again, and what its playlist does not need is pruned.
-  let answered = false;
+  let reloaded = false;
   await context.route('**/api/screens/nam-dan-1/seen', async (route) => {
-    if (answered) return route.continue();
-    answered = true;
+    if (reloaded) return route.continue();
     await route.fulfill({ json: { version: 'another-playlist' } });
   });
   await page.waitForEvent('load', { timeout: 15_000 });
+  reloaded = true;
   await expect(nowPlaying(page, 1)).toBeVisible();
   await expect
     .poll(() =>

@@ -152,6 +152,19 @@ describe.each(databaseTargets)('content revisions on $name', ({ options }) => {
     },
   );
 
+  it('sets aside a change in review when a newer one of its item is sent, so the older never wins', async () => {
+    const older = await fee('10.000 đ', { key: 'superseded:fee' });
+    expect((await submitForReview(db, older.id, editor)).ok).toBe(true);
+    const newer = await fee('12.000 đ', { key: 'superseded:fee', submit: true });
+    const [setAside] = await db.select().from(contentRevisions).where(eq(contentRevisions.id, older.id));
+    expect(setAside).toMatchObject({ state: 'rejected', decisionNote: `superseded:${newer.number}` });
+    expect(await decideRevision(db, { revisionId: older.id, reviewerId: reviewer, approve: true })).toEqual({
+      ok: false,
+      refused: 'not-in-review',
+    });
+    expect((await awaitingReview(db)).map((r) => r.revision.id)).toContain(newer.id);
+  });
+
   it('numbers drafts made at the same moment one after the other', async () => {
     const made = await Promise.all(
       Array.from({ length: 6 }, (_, i) => fee(`${i}`, { key: 'register-death:fee' })),

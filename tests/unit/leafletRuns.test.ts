@@ -54,7 +54,11 @@ describe('a print run’s form', () => {
     expect(parseRunForm(form({ label: 'x'.repeat(101) }))).toEqual({ ok: false, error: 'label' });
     expect(parseRunForm(form({ label: '—' }))).toEqual({ ok: false, error: 'source' });
     expect(parseRunForm(form({ source: 'chợ phiên' }))).toEqual({ ok: false, error: 'source' });
-    for (const copies of ['0', '-3', '1,5', 'nhiều', '100001']) {
+    // A screen's own source: its scans would be counted as the run's.
+    expect(parseRunForm(form({ source: 'screen-tan-quang-1' }))).toEqual({ ok: false, error: 'source' });
+    expect(parseRunForm(form({ copies: '1,500' }))).toMatchObject({ run: { copies: 1500 } });
+    expect(parseRunForm(form({ copies: '1500' }))).toMatchObject({ run: { copies: 1500 } });
+    for (const copies of ['0', '-3', '1,5', '1.5', '12.34', 'nhiều', '100001', '100.001']) {
       expect(parseRunForm(form({ copies })), copies).toEqual({ ok: false, error: 'copies' });
     }
   });

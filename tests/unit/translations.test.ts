@@ -75,6 +75,29 @@ describe('a translator’s form', () => {
     });
   });
 
+  it('refuses markup the Vietnamese has not, and invisible control characters', () => {
+    // next-intl reads `<b>` as a tag: a page would show the key instead of the text.
+    expect(parseTranslationForm(withPlaceholder, form('Xúng <b>{key}</b>'))).toMatchObject({
+      error: { kind: 'placeholders', expected: '{key}', found: '<b> {key}' },
+    });
+    expect(parseTranslationForm(withPlaceholder, form('Nhấn <Enter> {key}'))).toMatchObject({
+      error: { kind: 'syntax' },
+    });
+    for (const control of ['\u0000', '\u202E', '\u0007']) {
+      expect(parseTranslationForm(withPlaceholder, form(`Xúng${control} {key}`))).toEqual({
+        ok: false,
+        error: { kind: 'control' },
+      });
+      expect(parseTranslationForm(withPlaceholder, form('{key}', 'draft', `x${control}`))).toEqual({
+        ok: false,
+        error: { kind: 'note' },
+      });
+    }
+    // A line break is text.
+    expect(parseTranslationForm(withPlaceholder, form('Xúng\n{key}')).ok).toBe(true);
+    expect(isTranslationValue(withPlaceholder, { text: 'Xúng\u0000 {key}', status: 'reviewed' })).toBe(false);
+  });
+
   it('groups keys into sections a page can hold', () => {
     expect(sectionOf('home.title')).toBe('home');
     expect(sectionOf('apply.questions.child-name.label')).toBe('apply.questions');
@@ -105,6 +128,12 @@ describe('published translations', () => {
     // Publishing again replaces what was laid before.
     publishTranslations([]);
     expect(keySource('tyz', key)).toBe('fallback');
+  });
+
+  it('keep their draft mark in English too', () => {
+    expect(keySource('en', 'home.title')).toBe('own');
+    publishTranslations([{ locale: 'en', key: 'home.title', text: 'What do you need?', status: 'draft' }]);
+    expect(keySource('en', 'home.title')).toBe('draft');
   });
 
   it('never change Vietnamese, nor add a key the portal does not have', () => {

@@ -24,6 +24,7 @@ import {
 import { CONTENT_TAG } from '@/lib/content/live';
 import { loadTranslations, TRANSLATION_KIND } from '@/lib/content/translations';
 import { formText } from '@/lib/formData';
+import { log } from '@/lib/log';
 import { localePath, paths } from '@/lib/paths';
 import { requireStaff, signedInStaff } from '@/lib/staff/session';
 import { localeOf } from '../staffRequest';
@@ -191,7 +192,12 @@ export async function decideAction(form: FormData) {
   if (!outcome.ok) redirect(`${review}?refused=${outcome.refused}`);
   // This instance at once (read-your-own-writes); the others when their watcher hears of it.
   if (approve) {
-    if (item.kind === TRANSLATION_KIND) await loadTranslations(db);
+    // Approved and committed whatever happens next: a failed load here is the watcher's to do again.
+    if (item.kind === TRANSLATION_KIND) {
+      await loadTranslations(db).catch((error: unknown) =>
+        log.warn({ err: error }, 'Could not load the published translations; the watcher will'),
+      );
+    }
     updateTag(CONTENT_TAG);
   }
   redirect(`${review}?${approve ? 'published' : 'rejected'}=${revision.id}`);

@@ -22,8 +22,10 @@ export async function createRunAction(form: FormData) {
     string
   >;
   const page = localePath(locale, paths.staffLeaflets());
+  // What was typed rides back with the error, unless a forged form made it too long for a request line.
+  const carried = new URLSearchParams(typed).toString();
   const back: (error: string) => never = (error) =>
-    redirect(`${page}?error=${error}&${new URLSearchParams(typed).toString()}#new-run`);
+    redirect(`${page}?error=${error}${carried.length > 2000 ? '' : `&${carried}`}#new-run`);
   const parsed = parseRunForm(typed);
   if (!parsed.ok) back(parsed.error);
   const created = await createLeafletRun(await database(), parsed.run, staff.user.id);

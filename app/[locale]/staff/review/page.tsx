@@ -146,7 +146,31 @@ export default async function ReviewPage({ params, searchParams }: Props) {
       <ol className="mt-6 space-y-8">
         {queue.map(({ revision, item }) => {
           const change = changeOf(item, revision.value);
-          if (!change) return null;
+          if (!change) {
+            // Written when it could be shown; the portal changed since (a key gone, its placeholders
+            // changed). It can only be rejected, so that it does not wait in the queue for good.
+            return (
+              <li key={revision.id} className="border-2 border-slate-300 p-4" data-revision-id={revision.id}>
+                <h2 className="font-mono text-xl break-all">
+                  {item.kind} {item.locale} {item.key}
+                </h2>
+                <p className="mt-1">{t('unshowable')}</p>
+                <ActionForm locale={locale} action={decideAction} className="mt-3">
+                  <input type="hidden" name="locale" value={locale} />
+                  <input type="hidden" name="revisionId" value={revision.id} />
+                  <input type="hidden" name="decisionNote" value={t.text('unshowableNote')} />
+                  <button
+                    type="submit"
+                    name="intent"
+                    value="reject"
+                    className="min-h-12 rounded bg-red-800 px-5 font-bold text-white hover:bg-red-900"
+                  >
+                    {t('reject')}
+                  </button>
+                </ActionForm>
+              </li>
+            );
+          }
           const liveFact =
             change.kind === 'fact'
               ? withPublishedFacts(change.procedure, published)[change.field]

@@ -23,6 +23,7 @@ import {
   type TranslationValue,
 } from '@/lib/content/translations';
 import { localePath, paths } from '@/lib/paths';
+import { placeholdersOf } from '@/lib/translationCsv';
 import { requireStaff } from '@/lib/staff/session';
 import { staffRobots, staffTitle } from '../../staffRequest';
 import { saveTranslationAction } from '../actions';
@@ -33,6 +34,7 @@ type Query = Record<string, string | string[] | undefined>;
 const errorKinds: readonly TranslationError['kind'][] = [
   'empty',
   'too-long',
+  'control',
   'status',
   'note',
   'syntax',
@@ -84,7 +86,8 @@ export async function generateMetadata({ params, searchParams }: Props): Promise
   const query = await searchParams;
   const t = getT(locale, 'staff.translations');
   const name = localeInfo[language].autonym;
-  const section = typeof query.section === 'string' ? query.section : null;
+  const section =
+    typeof query.section === 'string' && translationSections().has(query.section) ? query.section : null;
   const title = section
     ? t.text('sectionTitle', { language: name, section })
     : t.text('languageTitle', { language: name });
@@ -130,7 +133,10 @@ export default async function TranslationPage({ params, searchParams }: Props) {
     </span>
   );
   const refused = refusedOf(query);
-  const sent = typeof query.sent === 'string' && typeof query.key === 'string' ? query.key : null;
+  const sent =
+    typeof query.sent === 'string' && typeof query.key === 'string' && sourceText(query.key) !== undefined
+      ? query.key
+      : null;
   const keys = section ? sections.get(section)! : [];
   const refusedIndex = refused ? keys.indexOf(refused.key) : -1;
   const fieldOf = (error: TranslationError, index: number) =>
@@ -208,8 +214,9 @@ export default async function TranslationPage({ params, searchParams }: Props) {
             const shown = mine?.typed ?? proposed ?? live;
             const status = mine?.typed?.status ?? proposed?.status ?? live?.status ?? 'draft';
             const textError = error && mine && fieldOf(mine.error, index) === `text-${index}`;
-            // Placeholders stay as they are: the hint shows the first of them.
-            const example = /\{[^{}]*\}/.exec(source)?.[0];
+            // Placeholders stay as they are: the hint names them, as the check does.
+            const placeholders = placeholdersOf(source);
+            const example = placeholders === 'none' ? undefined : placeholders;
             const describedBy = [
               `source-${index}`,
               `state-${index}`,

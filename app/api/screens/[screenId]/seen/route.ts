@@ -5,6 +5,28 @@ import { parsePlaying, playlistVersion } from '@/lib/screens';
 
 export const dynamic = 'force-dynamic';
 
+/** A screen's message is a few dozen bytes. */
+const MAX_BODY = 1024;
+
+/** The body as text, or null once it passes `max` bytes, however it is sent (chunked, or lying in its length). */
+async function textUpTo(request: Request, max: number): Promise<string | null> {
+  if (!request.body) return '';
+  const reader = request.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > max) {
+      await reader.cancel();
+      return null;
+    }
+    chunks.push(value);
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}
+
 const json = (body: unknown, status = 200) =>
   Response.json(body, { status, headers: { 'cache-control': 'no-store' } });
 
@@ -14,11 +36,11 @@ const json = (body: unknown, status = 200) =>
  * do is make a screen look alive. A body that is not that shape is a 400; an unknown screen a 404.
  */
 export async function POST(request: Request, { params }: RouteContext<'/api/screens/[screenId]/seen'>) {
-  // A screen's message is a few dozen bytes.
-  if (Number(request.headers.get('content-length') ?? 0) > 1024) return json({ error: 'too large' }, 413);
+  const text = await textUpTo(request, MAX_BODY);
+  if (text === null) return json({ error: 'too large' }, 413);
   let body: unknown;
   try {
-    body = await request.json();
+    body = JSON.parse(text);
   } catch {
     return json({ error: 'not JSON' }, 400);
   }

@@ -9,7 +9,7 @@ import { FactValue } from '@/components/staff/FactValue';
 import { StaffField } from '@/components/staff/StaffField';
 import { SampleLabel } from '@/components/ui/SampleLabel';
 import type { ContentRevision } from '@/db/schema';
-import { contentHistory, publishedContent } from '@/db/queries/content';
+import { contentHistory, publishedContent, SUPERSEDED_NOTE } from '@/db/queries/content';
 import { staffNames } from '@/db/queries/staff';
 import { database } from '@/db/prepare';
 import { formatDateTime, formatDay } from '@/i18n/format';
@@ -340,6 +340,11 @@ function Version({
       )}
       {revision.publishAt && revision.state === 'published' && (
         <p className="mt-1">{t('publishedAt', { date: formatDateTime(revision.publishAt, locale) })}</p>
+      )}
+      {revision.decisionNote?.startsWith(`${SUPERSEDED_NOTE}:`) && (
+        <p className="mt-1">
+          {t('superseded', { number: revision.decisionNote.slice(SUPERSEDED_NOTE.length + 1) })}
+        </p>
       )}
       {revision.reviewerId && (
         <p className="mt-1">
