@@ -1,5 +1,6 @@
 import { connection } from '@/db/client';
 import { prepareDatabase } from '@/db/prepare';
+import { readBounded } from '@/lib/boundedBody';
 import { recordScreenSeen } from '@/db/queries/screens';
 import { parsePlaying, playlistVersion } from '@/lib/screens';
 
@@ -7,25 +8,6 @@ export const dynamic = 'force-dynamic';
 
 /** A screen's message is a few dozen bytes. */
 const MAX_BODY = 1024;
-
-/** The body as text, or null once it passes `max` bytes, however it is sent (chunked, or lying in its length). */
-async function textUpTo(request: Request, max: number): Promise<string | null> {
-  if (!request.body) return '';
-  const reader = request.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > max) {
-      await reader.cancel();
-      return null;
-    }
-    chunks.push(value);
-  }
-  return Buffer.concat(chunks).toString('utf8');
-}
 
 const json = (body: unknown, status = 200) =>
   Response.json(body, { status, headers: { 'cache-control': 'no-store' } });
@@ -36,11 +18,11 @@ const json = (body: unknown, status = 200) =>
  * do is make a screen look alive. A body that is not that shape is a 400; an unknown screen a 404.
  */
 export async function POST(request: Request, { params }: RouteContext<'/api/screens/[screenId]/seen'>) {
-  const text = await textUpTo(request, MAX_BODY);
-  if (text === null) return json({ error: 'too large' }, 413);
+  const read = await readBounded(request.body, MAX_BODY);
+  if (!read.ok) return json({ error: 'too large' }, 413);
   let body: unknown;
   try {
-    body = JSON.parse(text);
+    body = JSON.parse(read.text);
   } catch {
     return json({ error: 'not JSON' }, 400);
   }
