@@ -163,6 +163,12 @@ describe.each(databaseTargets)('content revisions on $name', ({ options }) => {
       refused: 'not-in-review',
     });
     expect((await awaitingReview(db)).map((r) => r.revision.id)).toContain(newer.id);
+    // The same when the newest is a draft sent afterwards.
+    const newest = await fee('13.000 đ', { key: 'superseded:fee' });
+    expect((await submitForReview(db, newest.id, editor)).ok).toBe(true);
+    const queue = (await awaitingReview(db)).map((r) => r.revision.id);
+    expect(queue).toContain(newest.id);
+    expect(queue).not.toContain(newer.id);
   });
 
   it('numbers drafts made at the same moment one after the other', async () => {
