@@ -1,10 +1,10 @@
 'use server';
 
+import { localeOf } from '../staffRequest';
 import { headers } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { createDraft, deleteAssistedDrafts, deleteExpiredDrafts } from '@/db/queries/drafts';
 import { recordAudit } from '@/db/queries/audit';
-import { isLocale, type Locale } from '@/i18n/locales';
 import { communeIds } from '@/lib/application/communes';
 import { database } from '@/db/prepare';
 import { journeyOrNull, journeyVersion } from '@/lib/application/journeys';
@@ -16,12 +16,6 @@ import { localePath, paths } from '@/lib/paths';
 import { clientAddress } from '@/lib/rateLimit';
 import { clearSession, currentSessionHash, DRAFT_LIFETIME_DAYS, newSession } from '@/lib/session';
 import { auditActor, signedInStaff } from '@/lib/staff/session';
-
-function localeOf(form: FormData): Locale {
-  const locale = formText(form, 'locale');
-  if (!isLocale(locale)) redirect('/');
-  return locale;
-}
 
 /**
  * "Apply for this person": a new application for a villager, under a session of its own, so nothing the

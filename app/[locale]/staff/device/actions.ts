@@ -3,7 +3,6 @@
 import { cookies } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { enrolDevice } from '@/db/queries/devices';
-import { isLocale, type Locale } from '@/i18n/locales';
 import { formText } from '@/lib/formData';
 import { localePath, paths } from '@/lib/paths';
 import {
@@ -15,18 +14,12 @@ import {
   pinProblem,
 } from '@/lib/staff/devices';
 import { unlockWithPin } from '@/lib/staff/signIn';
-import { staffAttempt } from '../staffRequest';
+import { staffAttempt, localeOf } from '../staffRequest';
 
 /**
  * A helper device's two forms (docs/adr/0028): enrol it with the QR code's token and a new PIN, then
  * unlock it with that PIN. Neither PIN is ever put in a URL; errors go back as a code.
  */
-
-function localeOf(form: FormData): Locale {
-  const locale = formText(form, 'locale');
-  if (!isLocale(locale)) redirect('/');
-  return locale;
-}
 
 /** The PIN as typed: digits only are accepted, and nothing is normalised before hashing. */
 function pinOf(form: FormData, name: string): string {

@@ -1,10 +1,11 @@
 'use server';
 
+import { localeOf } from '../staffRequest';
 import { symmetricEncrypt } from 'better-auth/crypto';
 import { redirect } from 'next/navigation';
 import { DeviceError, findDevice, issueDevice, revokeDevice } from '@/db/queries/devices';
 import { createDeviceOnlyAccount, StaffAccountError, USERNAME_PATTERN } from '@/db/queries/staff';
-import { isLocale, type Locale } from '@/i18n/locales';
+import type { Locale } from '@/i18n/locales';
 import { database } from '@/db/prepare';
 import { formText } from '@/lib/formData';
 import { localePath, paths } from '@/lib/paths';
@@ -20,12 +21,6 @@ import { requireStaff, signedInStaff } from '@/lib/staff/session';
 
 const MAX_LABEL = 60;
 const MAX_NAME = 80;
-
-function localeOf(form: FormData): Locale {
-  const locale = formText(form, 'locale');
-  if (!isLocale(locale)) redirect('/');
-  return locale;
-}
 
 function back(locale: Locale, query: string): never {
   redirect(`${localePath(locale, paths.staffTeam())}?${query}`);
