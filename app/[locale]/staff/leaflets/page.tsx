@@ -10,14 +10,14 @@ import { leafletRunsWithScans } from '@/db/queries/leafletRuns';
 import { staffNames } from '@/db/queries/staff';
 import { database } from '@/db/prepare';
 import { formatDateTime, formatNumber } from '@/i18n/format';
-import { isLocale, localeInfo, locales, type Locale } from '@/i18n/locales';
+import { isLocale, localeInfo, locales } from '@/i18n/locales';
 import { localeFrom } from '@/i18n/params';
-import { getT, type KeyIn } from '@/i18n/translate';
+import { getT } from '@/i18n/translate';
+import { guideTitle } from '@/lib/guideTitle';
 import { guideValue, printableGuides, RUN_LIMITS, runErrorInput, type RunError } from '@/lib/leafletRuns';
 import { localePath, paths } from '@/lib/paths';
 import { allows } from '@/lib/staff/roles';
 import { signedInStaff } from '@/lib/staff/session';
-import type { GuideRef } from '@/catalogue/types';
 import { staffRobots, staffTitle } from '../staffRequest';
 import { createRunAction } from './actions';
 
@@ -34,13 +34,6 @@ export async function generateMetadata({ params, searchParams }: Props): Promise
   const locale = await localeFrom(params);
   const title = getT(locale, 'staff.leaflets').text('title');
   return { title: staffTitle(locale, title, errorOf(await searchParams) !== null), robots: staffRobots };
-}
-
-/** A guide's title in the staff member's language. */
-function guideTitle(locale: Locale, guide: GuideRef): string {
-  return guide.kind === 'procedure'
-    ? getT(locale, 'catalogue.procedures').text(`${guide.id}.title` as KeyIn<'catalogue.procedures'>)
-    : getT(locale, 'catalogue.lifeEvents').text(`${guide.id}.title` as KeyIn<'catalogue.lifeEvents'>);
 }
 
 /**

@@ -9,7 +9,8 @@ import { database } from '@/db/prepare';
 import { formatDateTime, formatNumber } from '@/i18n/format';
 import { localeInfo } from '@/i18n/locales';
 import { localeFrom } from '@/i18n/params';
-import { getT, type KeyIn } from '@/i18n/translate';
+import { getT } from '@/i18n/translate';
+import { guideTitle } from '@/lib/guideTitle';
 import { localePath, paths } from '@/lib/paths';
 import { allows } from '@/lib/staff/roles';
 import { signedInStaff } from '@/lib/staff/session';
@@ -41,14 +42,7 @@ export default async function ScreensPage({ params }: Props) {
     const playing = parsePlaying(value);
     const recording = playing && recordings.find((r) => r.id === playing.recording);
     if (!playing || !recording) return null;
-    const title =
-      recording.guide.kind === 'procedure'
-        ? getT(locale, 'catalogue.procedures').text(
-            `${recording.guide.id}.title` as KeyIn<'catalogue.procedures'>,
-          )
-        : getT(locale, 'catalogue.lifeEvents').text(
-            `${recording.guide.id}.title` as KeyIn<'catalogue.lifeEvents'>,
-          );
+    const title = guideTitle(locale, recording.guide);
     return (
       <>
         {title} · <span lang={playing.language}>{localeInfo[playing.language].autonym}</span>
