@@ -126,9 +126,9 @@ export default [
   {
     id: 'fact-typed-unbounded',
     description: 'A refused form carries back whatever was typed, however long',
-    file: 'app/[locale]/staff/content/actions.ts',
-    find: 'typed.length > MAX_TYPED ? query : `${query}&typed=${typed}`',
-    replace: '`${query}&typed=${typed}`',
+    file: 'app/[locale]/staff/staffRequest.ts',
+    find: "return carried.length > MAX_TYPED ? '' : `&typed=${carried}`;",
+    replace: 'return `&typed=${carried}`;',
     command: spec,
   },
   {

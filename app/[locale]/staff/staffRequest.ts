@@ -28,3 +28,29 @@ export function localeOf(form: FormData): Locale {
   if (!isLocale(locale)) redirect('/');
   return locale;
 }
+
+/**
+ * The most a refused form's typed values may take in its redirect's query. A longer one (a long legal
+ * basis, a long translation) would make the request line too long for Node to read (431), so then only
+ * the error rides back and the person types again.
+ */
+const MAX_TYPED = 6000;
+
+/** What a refused staff form typed, as `&typed=…` for its redirect (nothing was stored), or '' if too long. */
+export function typedParam(typed: unknown): string {
+  const carried = Buffer.from(JSON.stringify(typed)).toString('base64url');
+  return carried.length > MAX_TYPED ? '' : `&typed=${carried}`;
+}
+
+/** The values a redirect's `typed` carries back (typedParam), or null for none or anything unreadable. */
+export function typedFrom(
+  query: Record<string, string | string[] | undefined>,
+): Record<string, unknown> | null {
+  if (typeof query.typed !== 'string') return null;
+  try {
+    const parsed: unknown = JSON.parse(Buffer.from(query.typed, 'base64url').toString('utf8'));
+    return typeof parsed === 'object' && parsed !== null ? (parsed as Record<string, unknown>) : null;
+  } catch {
+    return null;
+  }
+}

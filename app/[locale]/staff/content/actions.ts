@@ -27,7 +27,7 @@ import { formText } from '@/lib/formData';
 import { log } from '@/lib/log';
 import { localePath, paths } from '@/lib/paths';
 import { requireStaff, signedInStaff } from '@/lib/staff/session';
-import { localeOf } from '../staffRequest';
+import { localeOf, typedParam } from '../staffRequest';
 
 /**
  * The province's editors and reviewers (issue 15, docs/adr/0030): an editor drafts a procedure fact and
@@ -70,13 +70,6 @@ function postedFields(form: FormData): FactForm {
   return fields;
 }
 
-/**
- * The most a refused form's typed values may take in its redirect's query. A longer one (a long legal
- * basis, many documents) would make the request line too long for Node to read (431), so then only the
- * error rides back and the editor types again.
- */
-const MAX_TYPED = 6000;
-
 const today = () => new Date().toLocaleDateString('sv-SE', { timeZone: 'Asia/Ho_Chi_Minh' });
 
 export async function saveFactAction(form: FormData) {
@@ -87,9 +80,7 @@ export async function saveFactAction(form: FormData) {
   const posted = postedFields(form);
   const parsed = parseFactForm(field, posted, today());
   if (!parsed.ok) {
-    const typed = Buffer.from(JSON.stringify(posted)).toString('base64url');
-    const query = `error=${parsed.error}`;
-    backToFact(locale, procedureId, field, typed.length > MAX_TYPED ? query : `${query}&typed=${typed}`);
+    backToFact(locale, procedureId, field, `error=${parsed.error}${typedParam(posted)}`);
   }
   const db = await database();
   const revision = await draftRevision(db, {

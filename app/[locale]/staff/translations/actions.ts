@@ -13,7 +13,7 @@ import {
 import { formText } from '@/lib/formData';
 import { localePath, paths } from '@/lib/paths';
 import { requireStaff, signedInStaff } from '@/lib/staff/session';
-import { localeOf } from '../staffRequest';
+import { localeOf, typedParam } from '../staffRequest';
 
 /**
  * A translator sends one string's translation for review (issue 15, docs/adr/0031): authorised for that
@@ -21,9 +21,6 @@ import { localeOf } from '../staffRequest';
  * stored and sent in one transaction (audited in db/queries/content.ts); a refused one comes back with
  * what was typed and an error naming the key, nothing stored.
  */
-
-/** The most a refused form's typed text may take in its redirect's query (a longer one: 431 at Node). */
-const MAX_TYPED = 6000;
 
 export async function saveTranslationAction(form: FormData) {
   const locale = localeOf(form);
@@ -43,9 +40,7 @@ export async function saveTranslationAction(form: FormData) {
   const parsed = parseTranslationForm(key, typed);
   const named = `key=${encodeURIComponent(key)}`;
   if (!parsed.ok) {
-    const carried = Buffer.from(JSON.stringify(typed)).toString('base64url');
-    const query = `${named}&error=${parsed.error.kind}`;
-    back(carried.length > MAX_TYPED ? query : `${query}&typed=${carried}`);
+    back(`${named}&error=${parsed.error.kind}${typedParam(typed)}`);
   }
   await draftRevision(await database(), {
     kind: TRANSLATION_KIND,

@@ -25,7 +25,7 @@ import {
 import { localePath, paths } from '@/lib/paths';
 import { placeholdersOf } from '@/lib/translationCsv';
 import { requireStaff } from '@/lib/staff/session';
-import { staffRobots, staffTitle } from '../../staffRequest';
+import { staffRobots, staffTitle, typedFrom } from '../../staffRequest';
 import { saveTranslationAction } from '../actions';
 
 type Props = PageProps<'/[locale]/staff/translations/[language]'>;
@@ -47,15 +47,12 @@ function refusedOf(query: Query) {
   const key = typeof query.key === 'string' ? query.key : '';
   const kind = errorKinds.find((k) => k === query.error);
   if (!kind || sourceText(key) === undefined) return null;
-  let typed: { text: string; status: string; note: string } | null = null;
-  if (typeof query.typed === 'string') {
-    try {
-      const v = JSON.parse(Buffer.from(query.typed, 'base64url').toString('utf8')) as Record<string, unknown>;
-      typed = { text: String(v.text ?? ''), status: String(v.status ?? ''), note: String(v.note ?? '') };
-    } catch {
-      typed = null;
-    }
-  }
+  const v = typedFrom(query);
+  const typed = v && {
+    text: String(v.text ?? ''),
+    status: String(v.status ?? ''),
+    note: String(v.note ?? ''),
+  };
   // The details (which placeholders) are the check's own, run again on what was typed.
   const parsed = typed ? parseTranslationForm(key, typed) : null;
   const error: TranslationError = parsed && !parsed.ok ? parsed.error : ({ kind } as TranslationError);

@@ -33,7 +33,7 @@ import {
 import { localePath, paths } from '@/lib/paths';
 import { allows } from '@/lib/staff/roles';
 import { signedInStaff } from '@/lib/staff/session';
-import { staffRobots, staffTitle } from '../../../staffRequest';
+import { staffRobots, staffTitle, typedFrom } from '../../../staffRequest';
 import { restoreCatalogueAction, restoreFactAction, saveFactAction, sendDraftAction } from '../../actions';
 
 type Props = PageProps<'/[locale]/staff/content/[procedureId]/[field]'>;
@@ -46,18 +46,13 @@ function errorOf(query: Record<string, string | string[] | undefined>): FactErro
 
 /** What the editor typed, sent back with an error so nothing typed is lost (nothing was stored). */
 function typedOf(query: Record<string, string | string[] | undefined>): FactForm | null {
-  if (typeof query.typed !== 'string') return null;
-  try {
-    const parsed: unknown = JSON.parse(Buffer.from(query.typed, 'base64url').toString('utf8'));
-    if (typeof parsed !== 'object' || parsed === null) return null;
-    return Object.fromEntries(
-      Object.entries(parsed).filter(
-        ([, v]) => typeof v === 'string' || (Array.isArray(v) && v.every((x) => typeof x === 'string')),
-      ),
-    ) as FactForm;
-  } catch {
-    return null;
-  }
+  const parsed = typedFrom(query);
+  if (!parsed) return null;
+  return Object.fromEntries(
+    Object.entries(parsed).filter(
+      ([, v]) => typeof v === 'string' || (Array.isArray(v) && v.every((x) => typeof x === 'string')),
+    ),
+  ) as FactForm;
 }
 
 export async function generateMetadata({ params, searchParams }: Props): Promise<Metadata> {
